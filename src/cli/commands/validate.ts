@@ -1,0 +1,8 @@
+import type { CliContext } from '../context.js';
+import type { CommonOptions } from '../options.js';
+import { UsageError } from '../../model/errors.js';
+
+export async function runValidate(_ctx: CliContext, ..._args: unknown[]): Promise<number> {
+  throw new UsageError('validate is not implemented yet');
+}
+export type _Unused = CommonOptions;

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { chmod, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from '../model/errors.js';
+import type { CliContext } from './context.js';
+
+const pendingTemps = new Set<string>();
+let signalsHooked = false;
+
+function hookSignals(): void {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      // Synchronous on purpose: the process is about to end.
+      for (const temp of pendingTemps) rmSync(temp, { force: true });
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+}
+
+/**
+ * Writes `text` to `file` whole or not at all: a temporary file beside it, then a rename.
+ * An existing file keeps its permissions. The temporary file is removed on every failure.
+ */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const target = resolve(file);
+  const temp = join(dirname(target), `.${basename(target)}.ccp-tmp-${randomBytes(6).toString('hex')}`);
+  let mode: number | undefined;
+  try {
+    const info = await stat(target);
+    if (info.isDirectory()) throw new InputError(`cannot write ${file}: it is a directory`, file);
+    mode = info.mode & 0o7777;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+  }
+  hookSignals();
+  pendingTemps.add(temp);
+  try {
+    await writeFile(temp, text, { flag: 'wx' });
+    if (mode !== undefined) await chmod(temp, mode);
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    if (error instanceof InputError) throw error;
+    const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
+    throw new InputError(`cannot write ${file}: ${reason}`, file);
+  } finally {
+    pendingTemps.delete(temp);
+  }
+}
+
+/** Sends a command's output to `--output FILE` (atomically) or to stdout. */
+export async function emit(ctx: CliContext, text: string, output?: string): Promise<void> {
+  if (output !== undefined && output !== '-') {
+    await writeFileAtomic(resolve(ctx.cwd, output), text);
+    return;
+  }
+  ctx.stdout.write(text);
+}
