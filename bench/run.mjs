@@ -1,0 +1,323 @@
+// The benchmark runner: `npm run bench` (builds first), or `node bench/run.mjs [options]`.
+//
+//   --quick         fewer runs (3 for start-up, 1 for the big ones), no warm-up
+//   --json          machine-readable results on stdout (progress still goes to stderr)
+//   --only a,b      only these benchmarks: startup, large-csv, many-files
+//   --runs N        N runs of each command in every benchmark
+//   --profile       instead of timing: one CPU profile of each ccp command, summarised
+//                   by where the time goes (see bench/profile.mjs)
+//
+// Every benchmark runs ccp and a baseline interleaved (A, B, A, B, ...), each in its own node
+// process, and reports the medians and their ratio against the goal. A MISS never fails the
+// run; a ccp (or baseline) run that crashes or exits non-zero is reported and makes the
+// exit code 1. Nothing here runs under `npm test`.
+import { availableParallelism, cpus, loadavg, release, tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, createReadStream } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ensureBigCsv } from './generate-big-csv.mjs';
+import { ensureMany, MANY_FILES } from './generate-many.mjs';
+import { failure, median, memoryProbe, runNode } from './lib/measure.mjs';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const BIN = 'bin/ccp.js';
+const AS_OF = '2026-11-27';
+const SMALL = 'bench/fixtures/measurements-2025.yaml';
+const AJV = 'node_modules/ajv-cli/dist/index.js';
+const MIB = 1024;
+
+const { values: options } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    runs: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+
+const rel = (path) => relative(ROOT, path);
+const log = (text) => process.stderr.write(`${text}\n`);
+
+/** Reads a file through once so that the first timed run does not pay for a cold cache. */
+async function warmCache(path) {
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) void chunk;
+}
+
+function checkEvaluation(text) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return 'output is not JSON';
+  }
+  if (data?.kind !== 'Evaluation' || !Array.isArray(data.results)) return 'output is not an Evaluation';
+  const pooled = data.results.filter((result) => result.actual !== null).length;
+  return pooled === 0 ? 'no result has an actual: the data was not read' : null;
+}
+
+/**
+ * The benchmarks. Each names a baseline and one or more ccp commands ("subjects"); a subject
+ * with a goal is judged, one without is shown for information.
+ * @returns {Promise<object[]>}
+ */
+async function benchmarks(quick, runsOverride, work) {
+  const runs = (full, fast) => runsOverride ?? (quick ? fast : full);
+  return [
+    {
+      id: 'startup',
+      title: 'Start-up',
+      runs: runs(7, 3),
+      warmup: !quick,
+      memory: false,
+      timeoutMs: 60_000,
+      prepare: async () => {},
+      baseline: { label: 'node -e 0', args: ['-e', '0'] },
+      subjects: [
+        {
+          label: 'ccp evaluate <small file> --format json',
+          args: [BIN, 'evaluate', SMALL, '--as-of', AS_OF, '--format', 'json'],
+          goal: 1.3,
+          check: (run) => checkEvaluation(run.stdout),
+        },
+        { label: 'ccp --version', args: [BIN, '--version'], goal: null },
+        { label: 'ccp validate <small file>', args: [BIN, 'validate', SMALL], goal: null },
+      ],
+    },
+    {
+      id: 'large-csv',
+      title: 'Large CSV',
+      runs: runs(3, 1),
+      warmup: false,
+      memory: true,
+      timeoutMs: 15 * 60_000,
+      prepare: async () => {
+        const { meta, generated } = ensureBigCsv();
+        log(`  ${generated ? 'generated' : 'reusing'} bench/data/big.csv (${meta.rows} rows, ${(meta.bytes / MIB / MIB).toFixed(1)} MiB)`);
+        await warmCache(join(ROOT, 'bench/data/big.csv'));
+      },
+      baseline: {
+        label: 'csv-parse stream',
+        args: ['bench/baselines/csv-parse-stream.mjs', 'bench/data/big.csv'],
+        check: (run) => (/^\d+\n$/.test(run.stdout) && Number(run.stdout) > 0 ? null : `unexpected output '${run.stdout.slice(0, 80)}'`),
+      },
+      subjects: [
+        {
+          label: 'ccp evaluate big.csv --format json --output <tmp>',
+          args: [BIN, 'evaluate', 'bench/data/big.csv', '--as-of', AS_OF, '--format', 'json', '--output', join(work, 'big-evaluation.json')],
+          goal: 1.5,
+          memoryGoalMiB: 400,
+          check: () => {
+            const out = join(work, 'big-evaluation.json');
+            return existsSync(out) ? checkEvaluation(readFileSync(out, 'utf8')) : 'no output file';
+          },
+        },
+      ],
+    },
+    {
+      id: 'many-files',
+      title: 'Many files',
+      runs: runs(3, 1),
+      warmup: !quick,
+      memory: true,
+      timeoutMs: 5 * 60_000,
+      prepare: async () => {
+        const { meta, generated } = ensureMany();
+        log(`  ${generated ? 'generated' : 'reusing'} bench/data/many/ (${meta.files} files)`);
+      },
+      baseline: {
+        label: 'ajv-cli (same schema)',
+        args: [AJV, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '-s', 'schemas/measurements.schema.json', '-d', 'bench/data/many/*.yaml'],
+        check: (run) => {
+          const valid = run.stdout.split('\n').filter((line) => line.endsWith(' valid')).length;
+          return valid === MANY_FILES ? null : `ajv-cli reported ${valid} of ${MANY_FILES} files valid`;
+        },
+      },
+      subjects: [
+        {
+          label: 'ccp validate bench/data/many --format json',
+          args: [BIN, 'validate', 'bench/data/many', '--format', 'json'],
+          goal: 0.5,
+          check: (run) => {
+            let report;
+            try {
+              report = JSON.parse(run.stdout);
+            } catch {
+              return 'output is not JSON';
+            }
+            if (report?.files !== MANY_FILES) return `ccp validated ${report?.files} files, not ${MANY_FILES}`;
+            return report.summary?.errors === 0 ? null : `ccp found ${report.summary?.errors} errors`;
+          },
+        },
+      ],
+    },
+  ];
+}
+
+const CHILD_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', CCP_LANG: 'en', LANG: 'C.UTF-8' };
+
+/** Runs one benchmark: warm-up, then interleaved rounds of every subject and the baseline. */
+async function runBenchmark(bench) {
+  log(`${bench.title}:`);
+  await bench.prepare();
+  const exec = (args) => runNode(args, { cwd: ROOT, env: CHILD_ENV, memory: bench.memory, timeoutMs: bench.timeoutMs });
+  const parties = [...bench.subjects.map((subject) => ({ ...subject, role: 'ccp' })), { ...bench.baseline, role: 'baseline' }];
+  for (const party of parties) {
+    party.times = [];
+    party.rss = [];
+    party.error = null;
+  }
+  const once = async (party, timed) => {
+    if (party.error !== null) return;
+    const run = await exec(party.args);
+    const why = failure(run) ?? (party.times.length === 0 && party.check !== undefined ? party.check(run) : null);
+    if (why !== null) {
+      party.error = why;
+      log(`  ${party.role === 'ccp' ? 'ccp' : 'baseline'} failed: ${why}  [${party.label}]`);
+      return;
+    }
+    if (!timed) return;
+    party.times.push(run.ms);
+    if (run.rssKiB !== null) party.rss.push(run.rssKiB);
+  };
+  if (bench.warmup) for (const party of parties) await once(party, false);
+  for (let round = 0; round < bench.runs; round++) {
+    for (const party of parties) await once(party, true);
+    log(`  round ${round + 1}/${bench.runs}: ${parties.map((p) => (p.error === null ? `${p.times.at(-1)?.toFixed(0)} ms` : 'failed')).join(', ')}`);
+    if (parties.every((party) => party.error !== null)) break;
+  }
+  const base = parties.at(-1);
+  const baseMs = base.error === null ? median(base.times) : null;
+  const rows = bench.subjects.map((_, i) => {
+    const party = parties[i];
+    const ms = party.error === null ? median(party.times) : null;
+    const ratio = ms !== null && baseMs !== null ? ms / baseMs : null;
+    const peakMiB = party.rss.length > 0 ? Math.max(...party.rss) / MIB : null;
+    let result = 'INFO';
+    if (party.error !== null) result = 'FAILED';
+    else if (base.error !== null) result = 'NO BASELINE';
+    else if (party.goal !== null) {
+      const misses = [];
+      if (ratio > party.goal) misses.push('time');
+      if (party.memoryGoalMiB !== undefined && (peakMiB === null || peakMiB > party.memoryGoalMiB)) misses.push('memory');
+      result = misses.length === 0 ? 'PASS' : `MISS (${misses.join(', ')})`;
+    }
+    return {
+      benchmark: bench.id,
+      command: `node ${party.args.join(' ')}`,
+      label: party.label,
+      runs: party.times.length,
+      ccpMs: ms,
+      ccpTimesMs: party.times,
+      baseline: base.label,
+      baselineCommand: `node ${base.args.join(' ')}`,
+      baselineMs: baseMs,
+      baselineTimesMs: base.times,
+      ratio,
+      goal: party.goal,
+      peakMiB,
+      memoryGoalMiB: party.memoryGoalMiB ?? null,
+      baselinePeakMiB: base.rss.length > 0 ? Math.max(...base.rss) / MIB : null,
+      result,
+      error: party.error,
+      baselineError: base.error,
+    };
+  });
+  return rows;
+}
+
+function fmt(value, digits = 0) {
+  return value === null || value === undefined ? '—' : value.toFixed(digits);
+}
+
+/** The results as a Markdown table, readable in a terminal and pasteable into the docs. */
+function table(rows) {
+  const head = ['benchmark', 'ccp command', 'ccp ms', 'baseline', 'baseline ms', 'ratio', 'goal', 'result', 'ccp peak MiB', 'baseline peak MiB'];
+  const body = rows.map((row) => [
+    row.benchmark,
+    row.label,
+    fmt(row.ccpMs),
+    row.baseline,
+    fmt(row.baselineMs),
+    row.ratio === null ? '—' : `${row.ratio.toFixed(2)}×`,
+    row.goal === null ? '—' : `≤ ${row.goal}×${row.memoryGoalMiB === null ? '' : `, ≤ ${row.memoryGoalMiB} MiB`}`,
+    row.result,
+    fmt(row.peakMiB),
+    fmt(row.baselinePeakMiB),
+  ]);
+  const widths = head.map((cell, i) => Math.max(cell.length, ...body.map((line) => line[i].length)));
+  const line = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  const lines = [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)];
+  for (const row of rows) {
+    if (row.error !== null) lines.push(`ccp failed: ${row.error}  [${row.label}]`);
+    if (row.baselineError !== null && row === rows.find((r) => r.benchmark === row.benchmark)) {
+      lines.push(`baseline failed: ${row.baselineError}  [${row.baseline}]`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function machine() {
+  return {
+    nproc: availableParallelism(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    os: `${process.platform} ${release()}`,
+    // Other work on the machine skews both sides of a ratio less than it skews a time, but it
+    // is worth knowing when reading one.
+    loadAverage: loadavg().map((load) => Number(load.toFixed(2))),
+    memoryProbe: memoryProbe === 'time' ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS via --import bench/max-rss.mjs',
+  };
+}
+
+async function main() {
+  if (!existsSync(join(ROOT, 'dist/cli.js'))) {
+    log('dist/ is missing: run `npm run build` first (or `npm run bench`, which builds).');
+    return 2;
+  }
+  if (options.profile) {
+    const { profile } = await import('./profile.mjs');
+    return profile({ only: options.only });
+  }
+  const runsOverride = options.runs === undefined ? undefined : Number.parseInt(options.runs, 10);
+  if (runsOverride !== undefined && !(runsOverride >= 1)) {
+    log(`--runs must be a whole number ≥ 1, not '${options.runs}'`);
+    return 2;
+  }
+  const work = mkdtempSync(join(tmpdir(), 'ccp-bench-'));
+  try {
+    let all = await benchmarks(options.quick, runsOverride, work);
+    if (options.only !== undefined) {
+      const wanted = options.only.split(',').filter((id) => id !== '');
+      const unknown = wanted.filter((id) => !all.some((bench) => bench.id === id));
+      if (unknown.length > 0) {
+        log(`unknown benchmark ${unknown.join(', ')}; choose from ${all.map((bench) => bench.id).join(', ')}`);
+        return 2;
+      }
+      all = all.filter((bench) => wanted.includes(bench.id));
+    }
+    const started = new Date();
+    const host = machine();
+    const rows = [];
+    for (const bench of all) rows.push(...(await runBenchmark(bench)));
+    const report = {
+      date: started.toISOString(),
+      command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+      machine: { ...host, loadAverageAfter: loadavg().map((load) => Number(load.toFixed(2))) },
+      results: rows,
+    };
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      const m = report.machine;
+      process.stdout.write(`\n${report.date} · ${m.nproc} CPUs (${m.cpu}) · node ${m.node} · ${m.os} · load ${m.loadAverage.join(' ')} before, ${m.loadAverageAfter.join(' ')} after\n\n${table(rows)}\n`);
+    }
+    const broken = rows.some((row) => row.error !== null || row.baselineError !== null);
+    return broken ? 1 : 0;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main();
