@@ -1,0 +1,98 @@
+import Table from 'cli-table3';
+import { visibleWidth, wrapText } from '../text-width.js';
+
+/** One cell: its paragraphs (each wrapped on its own) and how to paint a wrapped line. */
+export interface GridCell {
+  paragraphs: readonly string[];
+  paint?: (line: string) => string;
+}
+
+/** A column of a grid: its header, the narrowest it may get, and whether it may wrap at all. */
+export interface GridColumn {
+  header: string;
+  min: number;
+  /** Right-align numbers. */
+  align?: 'left' | 'right';
+}
+
+/** cli-table3 puts one space either side of a cell's content. */
+const PADDING = 2;
+
+/**
+ * Content widths that fit `width`: each column its natural width, then the widest columns
+ * (relative to their minimum) narrowed one step at a time. Undefined when even the minimums
+ * do not fit.
+ */
+export function fitColumns(natural: readonly number[], min: readonly number[], width: number): number[] | undefined {
+  const budget = width - (natural.length + 1) - PADDING * natural.length;
+  const widths = natural.map((w, i) => Math.max(1, Math.min(w, Math.max(w, min[i] ?? 1))));
+  let total = widths.reduce((sum, w) => sum + w, 0);
+  while (total > budget) {
+    let pick = -1;
+    for (let i = 0; i < widths.length; i++) {
+      const slack = (widths[i] ?? 0) - (min[i] ?? 1);
+      if (slack > 0 && (pick < 0 || slack > (widths[pick] ?? 0) - (min[pick] ?? 1))) pick = i;
+    }
+    if (pick < 0) return undefined;
+    widths[pick] = (widths[pick] ?? 1) - 1;
+    total--;
+  }
+  return widths;
+}
+
+function wrapCell(cell: GridCell, width: number): string {
+  const paint = cell.paint ?? ((line: string) => line);
+  return cell.paragraphs.flatMap((paragraph) => wrapText(paragraph, width).map((line) => paint(line))).join('\n');
+}
+
+/**
+ * A terminal table no wider than `width`, cells wrapped to fit; undefined when it cannot fit
+ * (the caller then prints a list). Colour comes only from the cells' `paint`.
+ */
+export function renderGrid(
+  columns: readonly GridColumn[],
+  rows: readonly GridCell[][],
+  width: number,
+  headPaint: (line: string) => string = (line) => line,
+): string | undefined {
+  const natural = columns.map((column, i) =>
+    Math.max(
+      visibleWidth(column.header),
+      ...rows.map((row) => Math.max(0, ...(row[i]?.paragraphs ?? []).map((p) => visibleWidth(p)))),
+    ),
+  );
+  const widths = fitColumns(
+    natural,
+    columns.map((column) => column.min),
+    width,
+  );
+  if (widths === undefined) return undefined;
+  const table = new Table({
+    head: columns.map((column, i) => wrapCell({ paragraphs: [column.header], paint: headPaint }, widths[i] ?? 1)),
+    colWidths: widths.map((w) => w + PADDING),
+    colAligns: columns.map((column) => column.align ?? 'left'),
+    wordWrap: false,
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+  });
+  for (const row of rows) table.push(row.map((cell, i) => wrapCell(cell, widths[i] ?? 1)));
+  return table.toString();
+}
+
+/** Packs parts into lines of at most `width`, breaking between parts rather than inside one. */
+export function packParts(parts: readonly string[], separator: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    const joined = line === '' ? part : `${line}${separator}${part}`;
+    if (visibleWidth(joined) <= width) {
+      line = joined;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    const pieces = wrapText(part, width);
+    line = pieces.pop() ?? '';
+    lines.push(...pieces);
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
