@@ -12,19 +12,12 @@
 // run; a ccp (or baseline) run that crashes or exits non-zero is reported and makes the
 // exit code 1. Nothing here runs under `npm test`.
 import { availableParallelism, cpus, loadavg, release, tmpdir } from 'node:os';
-import { existsSync, mkdtempSync, readFileSync, rmSync, createReadStream } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureBigCsv } from './generate-big-csv.mjs';
-import { ensureMany, MANY_FILES } from './generate-many.mjs';
+import { benchmarks, CHILD_ENV, ROOT } from './lib/benchmarks.mjs';
 import { failure, median, memoryProbe, runNode } from './lib/measure.mjs';
 
-const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-const BIN = 'bin/ccp.js';
-const AS_OF = '2026-11-27';
-const SMALL = 'bench/fixtures/measurements-2025.yaml';
-const AJV = 'node_modules/ajv-cli/dist/index.js';
 const MIB = 1024;
 
 const { values: options } = parseArgs({
@@ -37,125 +30,7 @@ const { values: options } = parseArgs({
   },
 });
 
-const rel = (path) => relative(ROOT, path);
 const log = (text) => process.stderr.write(`${text}\n`);
-
-/** Reads a file through once so that the first timed run does not pay for a cold cache. */
-async function warmCache(path) {
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) void chunk;
-}
-
-function checkEvaluation(text) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return 'output is not JSON';
-  }
-  if (data?.kind !== 'Evaluation' || !Array.isArray(data.results)) return 'output is not an Evaluation';
-  const pooled = data.results.filter((result) => result.actual !== null).length;
-  return pooled === 0 ? 'no result has an actual: the data was not read' : null;
-}
-
-/**
- * The benchmarks. Each names a baseline and one or more ccp commands ("subjects"); a subject
- * with a goal is judged, one without is shown for information.
- * @returns {Promise<object[]>}
- */
-async function benchmarks(quick, runsOverride, work) {
-  const runs = (full, fast) => runsOverride ?? (quick ? fast : full);
-  return [
-    {
-      id: 'startup',
-      title: 'Start-up',
-      runs: runs(7, 3),
-      warmup: !quick,
-      memory: false,
-      timeoutMs: 60_000,
-      prepare: async () => {},
-      baseline: { label: 'node -e 0', args: ['-e', '0'] },
-      subjects: [
-        {
-          label: 'ccp evaluate <small file> --format json',
-          args: [BIN, 'evaluate', SMALL, '--as-of', AS_OF, '--format', 'json'],
-          goal: 1.3,
-          check: (run) => checkEvaluation(run.stdout),
-        },
-        { label: 'ccp --version', args: [BIN, '--version'], goal: null },
-        { label: 'ccp validate <small file>', args: [BIN, 'validate', SMALL], goal: null },
-      ],
-    },
-    {
-      id: 'large-csv',
-      title: 'Large CSV',
-      runs: runs(3, 1),
-      warmup: false,
-      memory: true,
-      timeoutMs: 15 * 60_000,
-      prepare: async () => {
-        const { meta, generated } = ensureBigCsv();
-        log(`  ${generated ? 'generated' : 'reusing'} bench/data/big.csv (${meta.rows} rows, ${(meta.bytes / MIB / MIB).toFixed(1)} MiB)`);
-        await warmCache(join(ROOT, 'bench/data/big.csv'));
-      },
-      baseline: {
-        label: 'csv-parse stream',
-        args: ['bench/baselines/csv-parse-stream.mjs', 'bench/data/big.csv'],
-        check: (run) => (/^\d+\n$/.test(run.stdout) && Number(run.stdout) > 0 ? null : `unexpected output '${run.stdout.slice(0, 80)}'`),
-      },
-      subjects: [
-        {
-          label: 'ccp evaluate big.csv --format json --output <tmp>',
-          args: [BIN, 'evaluate', 'bench/data/big.csv', '--as-of', AS_OF, '--format', 'json', '--output', join(work, 'big-evaluation.json')],
-          goal: 1.5,
-          memoryGoalMiB: 400,
-          check: () => {
-            const out = join(work, 'big-evaluation.json');
-            return existsSync(out) ? checkEvaluation(readFileSync(out, 'utf8')) : 'no output file';
-          },
-        },
-      ],
-    },
-    {
-      id: 'many-files',
-      title: 'Many files',
-      runs: runs(3, 1),
-      warmup: !quick,
-      memory: true,
-      timeoutMs: 5 * 60_000,
-      prepare: async () => {
-        const { meta, generated } = ensureMany();
-        log(`  ${generated ? 'generated' : 'reusing'} bench/data/many/ (${meta.files} files)`);
-      },
-      baseline: {
-        label: 'ajv-cli (same schema)',
-        args: [AJV, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '-s', 'schemas/measurements.schema.json', '-d', 'bench/data/many/*.yaml'],
-        check: (run) => {
-          const valid = run.stdout.split('\n').filter((line) => line.endsWith(' valid')).length;
-          return valid === MANY_FILES ? null : `ajv-cli reported ${valid} of ${MANY_FILES} files valid`;
-        },
-      },
-      subjects: [
-        {
-          label: 'ccp validate bench/data/many --format json',
-          args: [BIN, 'validate', 'bench/data/many', '--format', 'json'],
-          goal: 0.5,
-          check: (run) => {
-            let report;
-            try {
-              report = JSON.parse(run.stdout);
-            } catch {
-              return 'output is not JSON';
-            }
-            if (report?.files !== MANY_FILES) return `ccp validated ${report?.files} files, not ${MANY_FILES}`;
-            return report.summary?.errors === 0 ? null : `ccp found ${report.summary?.errors} errors`;
-          },
-        },
-      ],
-    },
-  ];
-}
-
-const CHILD_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', CCP_LANG: 'en', LANG: 'C.UTF-8' };
 
 /** Runs one benchmark: warm-up, then interleaved rounds of every subject and the baseline. */
 async function runBenchmark(bench) {
@@ -287,7 +162,7 @@ async function main() {
   }
   const work = mkdtempSync(join(tmpdir(), 'ccp-bench-'));
   try {
-    let all = await benchmarks(options.quick, runsOverride, work);
+    let all = await benchmarks({ quick: options.quick, runs: runsOverride, work, log });
     if (options.only !== undefined) {
       const wanted = options.only.split(',').filter((id) => id !== '');
       const unknown = wanted.filter((id) => !all.some((bench) => bench.id === id));

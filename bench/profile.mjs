@@ -1,0 +1,86 @@
+// `node bench/run.mjs --profile [--only ...]`: one CPU profile of each ccp command of the
+// benchmarks, summarised by where the time goes.
+//
+// ccp runs from a profiling copy of the bundle in bench/data/profile-build/: the same
+// esbuild options as scripts/build.mjs (keep the two in step) plus source maps, so that a
+// frame inside a chunk is named by its original file (node_modules/yaml/..., src/load/...).
+// Profiles are kept in bench/data/profiles/ to open in a browser's DevTools.
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { benchmarks, BIN, CHILD_ENV, ROOT } from './lib/benchmarks.mjs';
+import { failure, runNode } from './lib/measure.mjs';
+import { formatSummary, summarise } from './lib/profile-summary.mjs';
+
+const PROFILE_BUILD = join(ROOT, 'bench/data/profile-build');
+const PROFILES = join(ROOT, 'bench/data/profiles');
+/** Sampling interval (µs): fine for the short start-up runs, coarser for the long ones. */
+const INTERVAL = { startup: 50, 'large-csv': 500, 'many-files': 100 };
+
+async function buildProfilingCopy() {
+  rmSync(PROFILE_BUILD, { recursive: true, force: true });
+  await build({
+    entryPoints: { cli: join(ROOT, 'src/cli/main.ts'), index: join(ROOT, 'src/index.ts') },
+    outdir: join(PROFILE_BUILD, 'dist'),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    sourcesContent: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __ccpCreateRequire } from 'node:module'; const require = __ccpCreateRequire(import.meta.url);" },
+  });
+  mkdirSync(join(PROFILE_BUILD, 'bin'), { recursive: true });
+  // ccp finds its schemas/ and shipped plan by walking up from dist/: from here it reaches
+  // the repository's own.
+  copyFileSync(join(ROOT, BIN), join(PROFILE_BUILD, 'bin/ccp.js'));
+  return 'bench/data/profile-build/bin/ccp.js';
+}
+
+/**
+ * Profiles each ccp command once and prints the summaries.
+ * @param {{ only?: string }} options
+ * @returns {Promise<number>} the exit code
+ */
+export async function profile({ only }) {
+  const log = (text) => process.stderr.write(`${text}\n`);
+  const work = mkdtempSync(join(tmpdir(), 'ccp-bench-profile-'));
+  try {
+    const bin = await buildProfilingCopy();
+    let all = await benchmarks({ quick: true, work, log });
+    if (only !== undefined) all = all.filter((bench) => only.split(',').includes(bench.id));
+    let broken = false;
+    for (const bench of all) {
+      log(`${bench.title}:`);
+      await bench.prepare();
+      for (const [i, subject] of bench.subjects.entries()) {
+        const dir = join(PROFILES, `${bench.id}-${i + 1}`);
+        rmSync(dir, { recursive: true, force: true });
+        mkdirSync(dir, { recursive: true });
+        const args = ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', String(INTERVAL[bench.id] ?? 100), ...subject.args.map((arg) => (arg === BIN ? bin : arg))];
+        const run = await runNode(args, { cwd: ROOT, env: CHILD_ENV, memory: bench.memory, timeoutMs: bench.timeoutMs });
+        const why = failure(run);
+        process.stdout.write(`\n## ${bench.id}: ${subject.label}\n\nwall ${run.ms.toFixed(0)} ms${run.rssKiB === null ? '' : `, peak RSS ${(run.rssKiB / 1024).toFixed(0)} MiB`} (profiling slows it a little)\n`);
+        if (why !== null) {
+          broken = true;
+          process.stdout.write(`ccp failed: ${why}\n`);
+          continue;
+        }
+        const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+        if (file === undefined) {
+          process.stdout.write('no profile was written\n');
+          continue;
+        }
+        const summary = summarise(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+        process.stdout.write(`${formatSummary(summary)}\n(profile: ${join('bench/data/profiles', `${bench.id}-${i + 1}`, file)})\n`);
+      }
+    }
+    return broken ? 1 : 0;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
