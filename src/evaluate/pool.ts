@@ -1,0 +1,253 @@
+import type { Actual } from '../model/evaluation.js';
+import type { Entry, MilestoneStatus, SourceRef } from '../model/measurement.js';
+import type { Measure } from '../model/plan.js';
+import { endMonth, GRANULARITIES, PARTS_PER_YEAR, parsePeriod, type Period } from './period.js';
+import type { Remark } from './remarks.js';
+
+/** The one actual of an indicator for a year (null when there is none) and why it looks as it does. */
+export interface Pooled {
+  actual: Actual | null;
+  remarks: Remark[];
+}
+
+/**
+ * Entries pooled as they arrive. Memory grows with the number of (indicator, period, org)
+ * groups, never with the number of entries, so a stream of millions of monthly rows can be
+ * added one by one. Ask for an actual once all entries are in.
+ */
+export interface Pool {
+  /** Adds one entry. Entries whose period cannot be read are ignored (validation reports them). */
+  add(entry: Entry): void;
+  /** The actual of `indicator` for reporting year `year`, pooled as `measure` requires. */
+  actual(indicator: string, year: number, measure: Measure): Pooled;
+  /** Years with at least one entry for `indicator`, ascending. */
+  years(indicator: string): number[];
+  /** How many (indicator, period, org) groups the pool holds. */
+  readonly size: number;
+}
+
+/** One (indicator, period, org) group: the entry that stands for it, and how many arrived. */
+interface Group {
+  entry: Entry;
+  count: number;
+}
+
+/** The groups of one period of one year: the department total (org `null`) and each org. */
+interface PeriodGroups {
+  period: Period;
+  groups: Map<string | null, Group>;
+}
+
+function contentKey(entry: Entry): string {
+  return JSON.stringify([entry.value, entry.numerator, entry.denominator, entry.status, entry.org, entry.source, entry.note, entry.evidence]);
+}
+
+/**
+ * Which of two entries for the same group stands for it: the first by (file, line), then by
+ * content, so the choice never depends on the order entries arrive in. Two entries for one
+ * group are a validation problem (an error, or a warning when identical); evaluation must
+ * still be deterministic when handed them.
+ */
+function precedes(a: Entry, b: Entry): boolean {
+  if (a.file !== b.file) return a.file < b.file;
+  if (a.line !== b.line) return a.line < b.line;
+  return contentKey(a) < contentKey(b);
+}
+
+function compareSources(a: SourceRef, b: SourceRef): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line;
+}
+
+function orgKey(org: string | undefined): string | null {
+  if (org === undefined) return null;
+  const trimmed = org.trim();
+  return trimmed === '' ? null : org;
+}
+
+function isNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function hasCounts(entry: Entry): boolean {
+  return isNumber(entry.numerator) && isNumber(entry.denominator);
+}
+
+/** Whether an entry can contribute to an actual of this measure. */
+function usable(entry: Entry, measure: Measure): boolean {
+  if (measure === 'milestone') return entry.status !== undefined;
+  if (measure === 'percent') return hasCounts(entry) || isNumber(entry.value);
+  return isNumber(entry.value);
+}
+
+/**
+ * The groups that make a period's figure: the department total wins over a breakdown by org
+ * (DESIGN rule 1); otherwise every org.
+ */
+function cellsOf(period: PeriodGroups, measure: Measure): Group[] {
+  const total = period.groups.get(null);
+  if (total !== undefined && usable(total.entry, measure)) return [total];
+  const cells: Group[] = [];
+  for (const [org, group] of period.groups) if (org !== null && usable(group.entry, measure)) cells.push(group);
+  return cells;
+}
+
+/** Sources, orgs and notes of the groups that made an actual, in (file, line) order. */
+function provenance(cells: Group[]): Pick<Actual, 'orgs' | 'sources' | 'notes'> {
+  const entries = cells.map((cell) => cell.entry).sort((a, b) => compareSources(a, b));
+  const orgs = [...new Set(entries.map((e) => orgKey(e.org)).filter((o): o is string => o !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const notes: string[] = [];
+  for (const e of entries) {
+    for (const text of [e.note, e.evidence]) if (text !== undefined && text !== '' && !notes.includes(text)) notes.push(text);
+  }
+  const result: Pick<Actual, 'orgs' | 'sources' | 'notes'> = { sources: entries.map((e) => ({ file: e.file, line: e.line })) };
+  if (orgs.length > 0) result.orgs = orgs;
+  if (notes.length > 0) result.notes = notes;
+  return result;
+}
+
+/**
+ * Folds org statuses of one milestone into the department's: done only when every org is
+ * done, not started only when none has started, in progress otherwise.
+ */
+function combineStatuses(statuses: MilestoneStatus[]): MilestoneStatus {
+  if (statuses.every((s) => s === 'done')) return 'done';
+  if (statuses.every((s) => s === 'not-started')) return 'not-started';
+  return 'in-progress';
+}
+
+/**
+ * Pools the numeric entries of one year (DESIGN, "Turning entries into one actual"):
+ * - the coarsest granularity present wins (the year's own entry, else halves, else quarters,
+ *   else months); finer entries are left out, never added to coarser ones;
+ * - per period, the department total wins over orgs; the chosen cells of every period are
+ *   then pooled together;
+ * - percent: Σnumerator / Σdenominator × 100 when every cell has counts; a single cell is its
+ *   own value; several cells of which one has only a value cannot be pooled (an average of
+ *   percentages weighs a tiny org like a large one), so no actual, remark `unpooled-values`;
+ * - count: the values are summed over orgs and over part-years, because a count of things
+ *   done is additive: the department's number is the sum of its divisions' and of its quarters';
+ * - provisional unless the chosen granularity covers the whole year (both halves, four
+ *   quarters, twelve months); the period is then the year, else the latest part covered.
+ */
+function poolNumbers(year: number, periods: PeriodGroups[], measure: Measure): Pooled {
+  const remarks: Remark[] = [];
+  const present = periods.filter((p) => cellsOf(p, measure).length > 0);
+  if (present.length === 0) return { actual: null, remarks };
+  const granularity = GRANULARITIES.find((g) => present.some((p) => p.period.granularity === g)) ?? 'year';
+  const chosen = present.filter((p) => p.period.granularity === granularity).sort((a, b) => a.period.index - b.period.index);
+  if (chosen.length < present.length) remarks.push('finer-periods-ignored');
+  const cells = chosen.flatMap((p) => cellsOf(p, measure));
+  if (cells.some((c) => c.count > 1)) remarks.push('duplicate-entries');
+
+  const complete = chosen.length === PARTS_PER_YEAR[granularity];
+  const last = chosen[chosen.length - 1]?.period;
+  const actual: Actual = {
+    value: null,
+    period: complete || last === undefined ? String(year) : last.label,
+    provisional: !complete,
+    ...provenance(cells),
+  };
+
+  if (measure === 'count') {
+    actual.value = cells.reduce((sum, c) => sum + (c.entry.value ?? 0), 0);
+  } else if (cells.every((c) => hasCounts(c.entry))) {
+    const numerator = cells.reduce((sum, c) => sum + (c.entry.numerator ?? 0), 0);
+    const denominator = cells.reduce((sum, c) => sum + (c.entry.denominator ?? 0), 0);
+    actual.numerator = numerator;
+    actual.denominator = denominator;
+    if (denominator > 0) actual.value = (numerator * 100) / denominator;
+    else remarks.push('zero-denominator');
+  } else if (cells.length === 1 && cells[0] !== undefined) {
+    actual.value = cells[0].entry.value ?? null;
+  } else {
+    remarks.push('unpooled-values');
+  }
+  if (actual.value !== null && !Number.isFinite(actual.value)) actual.value = null;
+  return { actual: reorder(actual), remarks };
+}
+
+/**
+ * The milestone state of one year: the year's own entry wins; else the latest part-year
+ * period (by the month it ends; on a tie the coarser one, which sums up the finer). A state
+ * is a snapshot, not a flow, so the latest report says the most. Provisional unless it is
+ * the year's own entry or a period that ends with the year.
+ */
+function poolMilestone(periods: PeriodGroups[]): Pooled {
+  const remarks: Remark[] = [];
+  let best: { period: Period; cells: Group[] } | undefined;
+  for (const p of periods) {
+    const cells = cellsOf(p, 'milestone');
+    if (cells.length === 0) continue;
+    if (best === undefined) {
+      best = { period: p.period, cells };
+      continue;
+    }
+    const [a, b] = [endMonth(p.period), endMonth(best.period)];
+    const coarser = GRANULARITIES.indexOf(p.period.granularity) < GRANULARITIES.indexOf(best.period.granularity);
+    if (a > b || (a === b && coarser)) best = { period: p.period, cells };
+  }
+  if (best === undefined) return { actual: null, remarks };
+  if (best.cells.some((c) => c.count > 1)) remarks.push('duplicate-entries');
+  const statuses = best.cells.map((c) => c.entry.status).filter((s): s is MilestoneStatus => s !== undefined);
+  const actual: Actual = {
+    value: null,
+    status: combineStatuses(statuses),
+    period: best.period.label,
+    provisional: best.period.granularity !== 'year' && endMonth(best.period) < 12,
+    ...provenance(best.cells),
+  };
+  return { actual: reorder(actual), remarks };
+}
+
+/** The key order DESIGN's JSON shows, whatever order the fields were set in. */
+function reorder(actual: Actual): Actual {
+  const out: Actual = { value: actual.value } as Actual;
+  if (actual.status !== undefined) out.status = actual.status;
+  out.period = actual.period;
+  out.provisional = actual.provisional;
+  if (actual.numerator !== undefined) out.numerator = actual.numerator;
+  if (actual.denominator !== undefined) out.denominator = actual.denominator;
+  if (actual.orgs !== undefined) out.orgs = actual.orgs;
+  out.sources = actual.sources;
+  if (actual.notes !== undefined) out.notes = actual.notes;
+  return out;
+}
+
+/** A new, empty pool. */
+export function createPool(): Pool {
+  const index = new Map<string, Map<number, Map<string, PeriodGroups>>>();
+  let size = 0;
+  return {
+    add(entry: Entry): void {
+      const period = parsePeriod(entry.period);
+      if (period === undefined || typeof entry.indicator !== 'string') return;
+      let years = index.get(entry.indicator);
+      if (years === undefined) index.set(entry.indicator, (years = new Map()));
+      let periods = years.get(period.year);
+      if (periods === undefined) years.set(period.year, (periods = new Map()));
+      let slot = periods.get(period.label);
+      if (slot === undefined) periods.set(period.label, (slot = { period, groups: new Map() }));
+      const key = orgKey(entry.org);
+      const group = slot.groups.get(key);
+      const copy: Entry = { ...entry };
+      if (group === undefined) {
+        slot.groups.set(key, { entry: copy, count: 1 });
+        size += 1;
+        return;
+      }
+      group.count += 1;
+      if (precedes(copy, group.entry)) group.entry = copy;
+    },
+    actual(indicator: string, year: number, measure: Measure): Pooled {
+      const periods = [...(index.get(indicator)?.get(year)?.values() ?? [])];
+      return measure === 'milestone' ? poolMilestone(periods) : poolNumbers(year, periods, measure);
+    },
+    years(indicator: string): number[] {
+      return [...(index.get(indicator)?.keys() ?? [])].sort((a, b) => a - b);
+    },
+    get size(): number {
+      return size;
+    },
+  };
+}
