@@ -1,7 +1,7 @@
 /** Pure: two evaluations or two plans → changes; measurements → a trend table. */
 export { diffEvaluations } from './diff-evaluations.js';
 export { diffPlans } from './diff-plans.js';
-export { buildTrend } from './trend.js';
+export { buildTrend, poolSource, trendOf } from './trend.js';
 export type { ActualSource, Trend, TrendOptions, TrendPoint, TrendRow, TrendTarget } from './trend.js';
 export { sparkline, SPARK_BARS, SPARK_GAP } from './sparkline.js';
 export type { SparklineOptions } from './sparkline.js';

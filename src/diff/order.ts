@@ -1,3 +1,4 @@
+import { PRECISION, roundTo } from '../evaluate/index.js';
 import { CHANGE_KINDS, type Change, type ChangeKind } from './types.js';
 
 /**
@@ -35,10 +36,9 @@ export function summarizeChanges(changes: readonly Change<unknown>[]): Record<Ch
 }
 
 /**
- * Rounds a difference to two decimals, half away from zero, so that floating noise
- * (4.500000000001) never shows and a negative half rounds like its positive twin.
+ * Rounds a difference as evaluations round values (two decimals, half away from zero, never
+ * -0), so that floating noise (4.500000000001) never shows.
  */
 export function roundDelta(value: number): number {
-  const rounded = Math.round(Math.abs(value) * 100) / 100;
-  return value < 0 && rounded !== 0 ? -rounded : rounded;
+  return roundTo(value, PRECISION.value);
 }

@@ -1,6 +1,6 @@
-import { expandTargets } from '../evaluate/index.js';
+import { createPool, expandTargets, PRECISION, reportingYearOf, roundTo, type Pool } from '../evaluate/index.js';
 import type { Actual } from '../model/evaluation.js';
-import type { MilestoneStatus } from '../model/measurement.js';
+import type { Entry, MilestoneStatus } from '../model/measurement.js';
 import type { Better, Measure, Plan, Requirement } from '../model/plan.js';
 import { sparkline } from './sparkline.js';
 
@@ -53,9 +53,9 @@ export interface Trend {
   rows: TrendRow[];
 }
 
-/** Where a trend gets its numbers: the pooled actual of an indicator in a year, and which years have any. */
+/** Where a trend gets its numbers: the years an indicator has entries for, and its pooled actual of a year. */
 export interface ActualSource {
-  years: Iterable<number>;
+  years(indicator: string): Iterable<number>;
   actual(indicator: string, year: number): Actual | null;
 }
 
@@ -63,6 +63,11 @@ export interface ActualSource {
 export interface TrendOptions {
   /** Only indicators of these areas (all when absent or empty). */
   areas?: readonly string[];
+  /**
+   * Leave out data for reporting years after this date's (YYYY-MM-DD), as an evaluation
+   * as of that date does.
+   */
+  asOf?: string;
 }
 
 const MILESTONE_LEVEL: Record<MilestoneStatus, number> = { 'not-started': 0, 'in-progress': 0.5, done: 1 };
@@ -88,16 +93,17 @@ function requiredFor(requirement: Requirement, previous: number | null): number 
 export function buildTrend(plan: Plan, source: ActualSource, options: TrendOptions = {}): Trend {
   const areas = options.areas !== undefined && options.areas.length > 0 ? new Set(options.areas) : null;
   const indicators = plan.indicators.filter((indicator) => areas === null || areas.has(indicator.area));
-  const candidateYears = [...new Set(source.years)].sort((a, b) => a - b);
+  const lastYear = options.asOf === undefined ? Number.POSITIVE_INFINITY : reportingYearOf(plan, options.asOf);
   const targets = expandTargets(plan);
 
   const points = new Map<string, Map<number, TrendPoint>>();
   const used = new Set<number>();
   for (const indicator of indicators) {
     const own = new Map<number, TrendPoint>();
-    for (const year of candidateYears) {
+    for (const year of source.years(indicator.id)) {
+      if (year > lastYear) continue;
       const actual = source.actual(indicator.id, year);
-      if (actual === null) continue;
+      if (actual === null || (actual.value === null && actual.status === undefined)) continue;
       const point: TrendPoint = { year, value: actual.value, period: actual.period, provisional: actual.provisional };
       if (actual.status !== undefined) point.milestone = actual.status;
       own.set(year, point);
@@ -105,7 +111,7 @@ export function buildTrend(plan: Plan, source: ActualSource, options: TrendOptio
     }
     points.set(indicator.id, own);
   }
-  const years = candidateYears.filter((year) => used.has(year));
+  const years = [...used].sort((a, b) => a - b);
 
   const rows = indicators.map((indicator): TrendRow => {
     const own = points.get(indicator.id) ?? new Map<number, TrendPoint>();
@@ -128,11 +134,33 @@ export function buildTrend(plan: Plan, source: ActualSource, options: TrendOptio
           target: target.id,
           year: target.year,
           requirement: target.requirement,
-          required: requiredFor(target.requirement, source.actual(indicator.id, target.year - 1)?.value ?? null),
+          required: requiredFor(target.requirement, own.get(target.year - 1)?.value ?? null),
         })),
       sparkline: sparkline(levels, isMilestone ? { min: 0, max: 1 } : {}),
     };
   });
 
   return { apiVersion: 'ccp/v1', kind: 'Trend', plan: { id: plan.id, version: plan.version }, years, rows };
+}
+
+/** The actuals of a filled pool as a trend's source, pooled per each indicator's measure and rounded as evaluations round them. */
+export function poolSource(plan: Plan, pool: Pool): ActualSource {
+  const measures = new Map(plan.indicators.map((indicator) => [indicator.id, indicator.measure] as const));
+  return {
+    years: (indicator) => pool.years(indicator),
+    actual(indicator, year) {
+      const measure = measures.get(indicator);
+      if (measure === undefined) return null;
+      const { actual } = pool.actual(indicator, year, measure);
+      if (actual === null || actual.value === null) return actual;
+      return { ...actual, value: roundTo(actual.value, PRECISION.value) };
+    },
+  };
+}
+
+/** The trend of `entries` under `plan`, pooled exactly as `evaluate` pools them. Pure. */
+export function trendOf(plan: Plan, entries: Iterable<Entry>, options: TrendOptions = {}): Trend {
+  const pool = createPool();
+  for (const entry of entries) pool.add(entry);
+  return buildTrend(plan, poolSource(plan, pool), options);
 }
