@@ -7,6 +7,9 @@ export interface GridCell {
   paint?: (line: string) => string;
 }
 
+/** A row of a grid: its cells, or a heading spanning every column. */
+export type GridRow = GridCell[] | { heading: string; paint?: (line: string) => string };
+
 /** A column of a grid: its header, the narrowest it may get, and whether it may wrap at all. */
 export interface GridColumn {
   header: string;
@@ -51,14 +54,14 @@ function wrapCell(cell: GridCell, width: number): string {
  */
 export function renderGrid(
   columns: readonly GridColumn[],
-  rows: readonly GridCell[][],
+  rows: readonly GridRow[],
   width: number,
   headPaint: (line: string) => string = (line) => line,
 ): string | undefined {
   const natural = columns.map((column, i) =>
     Math.max(
       visibleWidth(column.header),
-      ...rows.map((row) => Math.max(0, ...(row[i]?.paragraphs ?? []).map((p) => visibleWidth(p)))),
+      ...rows.map((row) => (Array.isArray(row) ? Math.max(0, ...(row[i]?.paragraphs ?? []).map((p) => visibleWidth(p))) : 0)),
     ),
   );
   const widths = fitColumns(
@@ -74,7 +77,11 @@ export function renderGrid(
     wordWrap: false,
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
   });
-  for (const row of rows) table.push(row.map((cell, i) => wrapCell(cell, widths[i] ?? 1)));
+  const spanWidth = widths.reduce((sum, w) => sum + w + PADDING, 0) + widths.length - 1 - PADDING;
+  for (const row of rows) {
+    if (Array.isArray(row)) table.push(row.map((cell, i) => wrapCell(cell, widths[i] ?? 1)));
+    else table.push([{ colSpan: columns.length, content: wrapCell({ paragraphs: [row.heading], paint: row.paint }, spanWidth) }]);
+  }
   return table.toString();
 }
 

@@ -1,4 +1,4 @@
-import { escapeMarkdown, markdownTable } from './markdown.js';
+import { escapeMarkdown, escapeMarkdownBlock, markdownTable } from './markdown.js';
 import { td } from './strings.js';
 import type { DiffRenderer } from './types.js';
 import {
@@ -46,7 +46,7 @@ export const renderDiffMarkdown: DiffRenderer = (diff, options) => {
     out.push(markdownTable(headers, body, ['left', 'left', 'left', 'left', 'right']));
   }
   out.push('', `**${escapeMarkdown(td(lang, 'summary'))}:** ${summaryParts(diff, lang).map(escapeMarkdown).join(' · ')}`);
-  if (diff.summary.unchanged > 0) out.push('', escapeMarkdown(td(lang, 'unchanged.hidden', { count: diff.summary.unchanged })));
-  if (anyPercentDelta(rows, lang)) out.push('', escapeMarkdown(td(lang, 'deltaUnit')));
+  if (diff.summary.unchanged > 0) out.push('', escapeMarkdownBlock(td(lang, 'unchanged.hidden', { count: diff.summary.unchanged })));
+  if (anyPercentDelta(rows, lang)) out.push('', escapeMarkdownBlock(td(lang, 'deltaUnit')));
   return `${out.join('\n')}\n`;
 };
