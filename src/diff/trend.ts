@@ -48,6 +48,8 @@ export interface Trend {
   apiVersion: 'ccp/v1';
   kind: 'Trend';
   plan: { id: string; version: number };
+  /** The as-of date data was cut at (see TrendOptions.asOf), or null. */
+  asOf: string | null;
   /** Every year for which some row has an actual, ascending. */
   years: number[];
   rows: TrendRow[];
@@ -140,7 +142,14 @@ export function buildTrend(plan: Plan, source: ActualSource, options: TrendOptio
     };
   });
 
-  return { apiVersion: 'ccp/v1', kind: 'Trend', plan: { id: plan.id, version: plan.version }, years, rows };
+  return {
+    apiVersion: 'ccp/v1',
+    kind: 'Trend',
+    plan: { id: plan.id, version: plan.version },
+    asOf: options.asOf ?? null,
+    years,
+    rows,
+  };
 }
 
 /** The actuals of a filled pool as a trend's source, pooled per each indicator's measure and rounded as evaluations round them. */
