@@ -32,6 +32,7 @@ export const DIAGNOSTIC_CODES = [
   'csv-ragged-row',
   'csv-ambiguous-decimal',
   'csv-too-many-rows',
+  'csv-mixed-plans',
   // schema
   'unknown-api-version',
   'unknown-kind',

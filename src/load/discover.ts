@@ -1,0 +1,123 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { InputError } from '../model/errors.js';
+import { readError } from './read-error.js';
+
+/** File extensions ccp reads, by format. */
+export const DATA_EXTENSIONS = ['.yaml', '.yml', '.csv'] as const;
+
+/** Whether `path` names a file ccp reads (by its extension, case-insensitive). */
+export function isDataFile(path: string): boolean {
+  const lower = path.toLowerCase();
+  return DATA_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** The path as shown to users: relative to `cwd` when inside it (with '/' separators), else absolute. */
+export function displayPath(absolute: string, cwd: string): string {
+  const rel = relative(resolve(cwd), resolve(absolute));
+  if (rel === '') return '.';
+  if (rel.startsWith('..') || isAbsolute(rel)) return resolve(absolute);
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+function skipped(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+/** Every data file below `dir`, skipping node_modules and dot-entries, following links once. */
+async function walk(dir: string, shown: string, seen: Set<string>, out: string[]): Promise<void> {
+  let real: string;
+  try {
+    real = await realpath(dir);
+  } catch (error) {
+    throw readError(error, shown);
+  }
+  if (seen.has(real)) return;
+  seen.add(real);
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    throw readError(error, shown);
+  }
+  for (const entry of entries) {
+    if (skipped(entry.name)) continue;
+    const path = join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const info = await stat(path);
+        isDir = info.isDirectory();
+        isFile = info.isFile();
+      } catch {
+        continue; // a dangling link in a folder is not something the user named
+      }
+    }
+    if (isDir) await walk(path, `${shown}/${entry.name}`, seen, out);
+    else if (isFile && isDataFile(entry.name)) out.push(path);
+  }
+}
+
+/**
+ * Files, folders (recursively *.yaml, *.yml, *.csv; skipping node_modules and dot-folders) and
+ * globs (tinyglobby), resolved against `cwd`. Returns absolute paths, sorted, without duplicates.
+ * A named file or folder that does not exist, or a glob that matches nothing, throws InputError
+ * (exit 2). A folder with no data files gives [].
+ *
+ * A path that exists is taken literally even when it holds glob characters. A named file is
+ * returned whatever its extension (loading reports an unsupported type); a glob keeps only data files.
+ */
+export async function discover(paths: string[], cwd: string): Promise<string[]> {
+  const found = new Set<string>();
+  for (const given of paths) {
+    const absolute = resolve(cwd, given);
+    let info;
+    try {
+      info = await stat(absolute);
+    } catch (error) {
+      const code = error instanceof Error && 'code' in error ? (error as NodeJS.ErrnoException).code : undefined;
+      if ((code === 'ENOENT' || code === 'ENOTDIR') && isDynamicPattern(given)) {
+        for (const file of await expandGlob(given, cwd)) found.add(file);
+        continue;
+      }
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError(`${given}: no such file or folder`, given);
+      throw readError(error, given);
+    }
+    if (info.isDirectory()) {
+      const out: string[] = [];
+      await walk(absolute, given.replace(/[\\/]+$/, '') || given, new Set(), out);
+      for (const file of out) found.add(file);
+    } else {
+      found.add(absolute);
+    }
+  }
+  return [...found].sort(compareCodeUnits);
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+  // tinyglobby wants '/' separators; on Windows a user types '\'.
+  const normalized = sep === '\\' ? pattern.replace(/\\/g, '/') : pattern;
+  let matches: string[];
+  try {
+    matches = await glob(normalized, {
+      cwd,
+      absolute: true,
+      dot: false,
+      onlyFiles: true,
+      expandDirectories: false,
+      ignore: ['**/node_modules/**'],
+    });
+  } catch (error) {
+    throw new InputError(`${pattern}: not a usable glob (${error instanceof Error ? error.message : String(error)})`, pattern);
+  }
+  if (matches.length === 0) throw new InputError(`${pattern}: the glob matches no files`, pattern);
+  const data = matches.map((match) => resolve(match)).filter(isDataFile);
+  if (data.length === 0) throw new InputError(`${pattern}: the glob matches no .yaml, .yml or .csv files`, pattern);
+  return data;
+}

@@ -1,0 +1,46 @@
+import { readFile, stat } from 'node:fs/promises';
+import { diagnostic } from './diagnostic.js';
+import type { SourceDocument } from './document.js';
+import { emptyDocument } from './empty-document.js';
+import { decodeUtf8, invalidUtf8Message, SNIFF_BYTES, sniffBytes } from './encoding.js';
+import type { Limits } from './limits.js';
+import { notAFile, readError } from './read-error.js';
+import { parseYamlText } from './yaml-document.js';
+
+/**
+ * Reads a YAML file: refused by size before it is read whole, then checked for binary
+ * content and encodings, decoded as UTF-8 and parsed. Throws InputError only when the file
+ * cannot be read at all.
+ */
+export async function loadYaml(path: string, file: string, limits: Limits): Promise<SourceDocument> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw notAFile(file, info.isDirectory());
+    size = info.size;
+  } catch (error) {
+    throw readError(error, file);
+  }
+  const fail = (code: Parameters<typeof diagnostic>[1], message: string, at?: { line: number; column: number }) =>
+    emptyDocument(file, path, 'yaml', [diagnostic(file, code, message, at)]);
+
+  if (size > limits.maxYamlBytes) {
+    return fail('file-too-large', `the file is ${size} bytes; YAML files larger than ${limits.maxYamlBytes} bytes are refused`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw readError(error, file);
+  }
+  // The file may have grown between stat and read.
+  if (bytes.length > limits.maxYamlBytes) {
+    return fail('file-too-large', `the file is over ${limits.maxYamlBytes} bytes; larger YAML files are refused`);
+  }
+  const problem = sniffBytes(bytes.subarray(0, SNIFF_BYTES + 3));
+  if (problem) return fail(problem.code, problem.message);
+  const text = decodeUtf8(bytes);
+  if (typeof text !== 'string') return fail('wrong-encoding', invalidUtf8Message(text.invalid), text.invalid);
+  if (text.trim() === '') return fail('file-empty', 'the file is empty');
+  return parseYamlText(text, { file, path }, limits);
+}
