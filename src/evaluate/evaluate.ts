@@ -6,7 +6,7 @@ import { progressRatio, type Point } from './progress-ratio.js';
 import type { Remark } from './remarks.js';
 import { reportingYearOf } from './reporting-year.js';
 import { aim, gapOf, holds, resolve } from './requirement.js';
-import { PRECISION, roundTo } from './round.js';
+import { outputNumber, PRECISION, roundTo } from './round.js';
 import { statusOfRatio, summarize } from './status.js';
 import { expandTargets } from './targets.js';
 
@@ -160,10 +160,15 @@ function copyRequirement(requirement: Requirement): Requirement {
   return { ...requirement };
 }
 
-/** Output precision, applied here and nowhere else (see round.ts). */
+/** Output precision, applied here and nowhere else (see round.ts). Counts are kept as given. */
 function roundActual(actual: Actual | null): Actual | null {
   if (actual === null) return null;
-  return { ...actual, value: actual.value === null ? null : roundTo(actual.value, PRECISION.value), sources: actual.sources.map((s) => ({ ...s })) };
+  const out: Actual = { ...actual, value: outputNumber(actual.value, PRECISION.value), sources: actual.sources.map((s) => ({ ...s })) };
+  for (const key of ['numerator', 'denominator'] as const) {
+    const count = actual[key];
+    if (count !== undefined && !Number.isFinite(count)) delete out[key];
+  }
+  return out;
 }
 
 function toResult(target: Target, judgement: Judgement): Result {
@@ -174,10 +179,10 @@ function toResult(target: Target, judgement: Judgement): Result {
     year: target.year,
     ref: [...target.ref],
     requirement: copyRequirement(target.requirement),
-    required: judgement.required === null ? null : roundTo(judgement.required, PRECISION.value),
+    required: outputNumber(judgement.required, PRECISION.value),
     actual: roundActual(judgement.actual),
     status: judgement.status,
-    gap: judgement.gap === null ? null : roundTo(judgement.gap, PRECISION.gap),
+    gap: outputNumber(judgement.gap, PRECISION.gap),
     progressRatio: judgement.progressRatio,
   };
   const remarks = [...new Set(judgement.remarks)];

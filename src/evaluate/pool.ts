@@ -49,14 +49,24 @@ function contentKey(entry: Entry): string {
  * still be deterministic when handed them.
  */
 function precedes(a: Entry, b: Entry): boolean {
-  if (a.file !== b.file) return a.file < b.file;
-  if (a.line !== b.line) return a.line < b.line;
-  return contentKey(a) < contentKey(b);
+  return compareEntries(a, b) < 0;
 }
 
 function compareSources(a: SourceRef, b: SourceRef): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line;
+}
+
+/**
+ * A total order on entries: by file, line, then content. Everything order-sensitive (which
+ * duplicate stands, the order floating-point sums are taken in, sources and notes) follows
+ * it, so the result never depends on the order entries arrive in.
+ */
+function compareEntries(a: Entry, b: Entry): number {
+  const bySource = compareSources(a, b);
+  if (bySource !== 0) return bySource;
+  const [ka, kb] = [contentKey(a), contentKey(b)];
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 function orgKey(org: string | undefined): string | null {
@@ -94,7 +104,7 @@ function cellsOf(period: PeriodGroups, measure: Measure): Group[] {
 
 /** Sources, orgs and notes of the groups that made an actual, in (file, line) order. */
 function provenance(cells: Group[]): Pick<Actual, 'orgs' | 'sources' | 'notes'> {
-  const entries = cells.map((cell) => cell.entry).sort((a, b) => compareSources(a, b));
+  const entries = cells.map((cell) => cell.entry).sort(compareEntries);
   const orgs = [...new Set(entries.map((e) => orgKey(e.org)).filter((o): o is string => o !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const notes: string[] = [];
   for (const e of entries) {
@@ -137,7 +147,7 @@ function poolNumbers(year: number, periods: PeriodGroups[], measure: Measure): P
   const granularity = GRANULARITIES.find((g) => present.some((p) => p.period.granularity === g)) ?? 'year';
   const chosen = present.filter((p) => p.period.granularity === granularity).sort((a, b) => a.period.index - b.period.index);
   if (chosen.length < present.length) remarks.push('finer-periods-ignored');
-  const cells = chosen.flatMap((p) => cellsOf(p, measure));
+  const cells = chosen.flatMap((p) => cellsOf(p, measure)).sort((a, b) => compareEntries(a.entry, b.entry));
   if (cells.some((c) => c.count > 1)) remarks.push('duplicate-entries');
 
   const complete = chosen.length === PARTS_PER_YEAR[granularity];
@@ -156,7 +166,8 @@ function poolNumbers(year: number, periods: PeriodGroups[], measure: Measure): P
     const denominator = cells.reduce((sum, c) => sum + (c.entry.denominator ?? 0), 0);
     actual.numerator = numerator;
     actual.denominator = denominator;
-    if (denominator > 0) actual.value = (numerator * 100) / denominator;
+    // numerator × 100 first keeps 8120 / 9000 exact to the last digit; huge counts divide first.
+    if (denominator > 0) actual.value = Number.isFinite(numerator * 100) ? (numerator * 100) / denominator : (numerator / denominator) * 100;
     else remarks.push('zero-denominator');
   } else if (cells.length === 1 && cells[0] !== undefined) {
     actual.value = cells[0].entry.value ?? null;

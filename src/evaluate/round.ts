@@ -27,3 +27,13 @@ export function roundTo(value: number, digits: number): number {
   const signed = value < 0 ? -rounded : rounded;
   return signed === 0 ? 0 : signed;
 }
+
+/**
+ * A number fit for output: rounded, or null when it is not finite. Sums of schema-valid
+ * numbers can still overflow to Infinity (two values near 1e308), and JSON has no Infinity.
+ */
+export function outputNumber(value: number | null | undefined, digits: number): number | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  const rounded = roundTo(value, digits);
+  return Number.isFinite(rounded) ? rounded : null;
+}
