@@ -1,8 +1,145 @@
-import type { CliContext } from '../context.js';
-import type { CommonOptions } from '../options.js';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { STATUSES, type Status } from '../../model/evaluation.js';
 import { UsageError } from '../../model/errors.js';
+import type { Plan } from '../../model/plan.js';
+import { evaluate, expandTargets, filterEvaluation, tripsFailOn } from '../../evaluate/index.js';
+import { renderDiagnostics } from '../../report/diagnostics/index.js';
+import { DEFAULT_TABLE_WIDTH, EVALUATION_FORMATS, renderEvaluation } from '../../report/evaluation/index.js';
+import { didYouMean } from '../../validate/suggest.js';
+import { checkFiles } from '../../validate/index.js';
+import type { CliContext } from '../context.js';
+import { checkFormat, commonOptions, type CommonOptions, type RawCommonOptions } from '../options.js';
+import { emit } from '../output.js';
 
-export async function runEvaluate(_ctx: CliContext, ..._args: unknown[]): Promise<number> {
-  throw new UsageError('evaluate is not implemented yet');
+/** The statuses `--fail-on` takes: each trips on itself and on what is worse (no-data only on itself). */
+export const FAIL_ON = ['missed', 'off-track', 'at-risk', 'no-data'] as const satisfies readonly Status[];
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** The folder `ccp evaluate` reads when given no path. */
+export const DEFAULT_DATA_FOLDER = 'data';
+
+/** Options of `ccp evaluate`, as the CLI hands them over. */
+export interface EvaluateCommandOptions extends CommonOptions {
+  area?: string[];
+  horizon?: string[];
+  status?: string[];
+  failOn?: string;
 }
-export type _Unused = CommonOptions;
+
+function split(values: readonly string[] | undefined): string[] {
+  return (values ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '');
+}
+
+function parseStatuses(values: readonly string[] | undefined): Status[] {
+  return split(values).map((value) => {
+    if ((STATUSES as readonly string[]).includes(value)) return value as Status;
+    throw new UsageError(`--status must be among ${STATUSES.join(', ')}, not '${value}'${didYouMean(value, STATUSES)}`);
+  });
+}
+
+function parseFailOn(value: string | undefined): FailOn | undefined {
+  if (value === undefined) return undefined;
+  if ((FAIL_ON as readonly string[]).includes(value)) return value as FailOn;
+  throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not '${value}'${didYouMean(value, FAIL_ON)}`);
+}
+
+function parseYears(values: readonly string[] | undefined): number[] {
+  return split(values).map((value) => {
+    if (/^\d{4}$/.test(value)) return Number(value);
+    throw new UsageError(`--horizon takes years such as 2025, not '${value}'`);
+  });
+}
+
+/** Years must be horizons of the plan: a typo would otherwise print an empty report. */
+function checkYears(years: readonly number[], plan: Plan): void {
+  const known = [...new Set(expandTargets(plan).map((target) => target.year))].sort((a, b) => a - b);
+  for (const year of years) {
+    if (!known.includes(year)) throw new UsageError(`--horizon ${year}: the plan has no target for that year; its target years are ${known.join(', ')}`);
+  }
+}
+
+function checkAreas(areas: readonly string[], plan: Plan): void {
+  const known = plan.areas.map((area) => area.id);
+  for (const area of areas) {
+    if (!known.includes(area)) {
+      throw new UsageError(`--area '${area}' is not an area of the plan${didYouMean(area, known)}; its areas are ${known.join(', ')}`);
+    }
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The paths to read: those given, else the `data/` folder of the working directory. Without
+ * either there is nothing to judge, and a table of "no data" would only mislead.
+ */
+function pathsToRead(paths: readonly string[], cwd: string): string[] {
+  if (paths.length > 0) return [...paths];
+  if (isFolder(resolve(cwd, DEFAULT_DATA_FOLDER))) return [DEFAULT_DATA_FOLDER];
+  throw new UsageError(
+    `evaluate needs measurement files: name files, folders or globs (e.g. ccp evaluate data/2025.yaml), or run it where a ${DEFAULT_DATA_FOLDER}/ folder holds them`,
+  );
+}
+
+/**
+ * `ccp evaluate [paths...]`: checks the measurement files (the `data/` folder of the
+ * working directory when no path is given) exactly as `validate` does, judges every target
+ * of the plan as of `--as-of`, and writes the report. On any error in the data it prints the
+ * diagnostics and returns 1 without a report; warnings are printed and the report is built.
+ * Returns 1 when `--fail-on` trips (after writing the report), else 0. Bad options throw
+ * UsageError (exit 2).
+ */
+export async function runEvaluate(ctx: CliContext, paths: string[], options: EvaluateCommandOptions): Promise<number> {
+  // Resolved again: the options may arrive with commander's raw values spread over the resolved ones.
+  const common = commonOptions(options as RawCommonOptions, ctx);
+  const format = checkFormat(options.format, EVALUATION_FORMATS, 'table');
+  const statuses = parseStatuses(options.status);
+  const years = parseYears(options.horizon);
+  const areas = split(options.area);
+  const failOn = parseFailOn(options.failOn);
+
+  const given = pathsToRead(paths, ctx.cwd);
+  const check = await checkFiles(given, common.plan === undefined ? { cwd: ctx.cwd } : { cwd: ctx.cwd, plan: common.plan });
+  if (check.summary.errors > 0 || check.summary.warnings > 0) {
+    ctx.stderr.write(renderDiagnostics('text', check, { color: common.color }));
+  }
+  if (check.summary.errors > 0) {
+    ctx.stderr.write('ccp: no report: fix the errors above first (ccp validate shows them too)\n');
+    return 1;
+  }
+  if (check.measurementFiles.length === 0) {
+    throw new UsageError(`no measurement files (.yaml, .yml, .csv of kind Measurements) found in ${given.join(', ')}`);
+  }
+  const plan = check.plan;
+  if (plan === undefined) {
+    const named = [...new Set(check.measurementFiles.map((file) => file.plan).filter((id) => id !== undefined))];
+    throw new UsageError(`the measurement files name more than one plan (${named.join(', ')}); evaluate each plan's files separately`);
+  }
+  checkAreas(areas, plan);
+  checkYears(years, plan);
+
+  const evaluation = filterEvaluation(evaluate(plan, check.entries, { asOf: common.asOf }), { areas, years, statuses });
+  const toStdout = common.output === undefined || common.output === '-';
+  const columns = ctx.stdout.columns;
+  const width = toStdout && ctx.stdout.isTTY === true && columns !== undefined && columns > 0 ? columns : DEFAULT_TABLE_WIDTH;
+  const text = renderEvaluation(format, evaluation, { lang: common.lang, color: common.color && toStdout, plan, width });
+  await emit(ctx, text, common.output);
+
+  if (failOn !== undefined) {
+    const tripped = evaluation.results.filter((result) => tripsFailOn(result.status, failOn));
+    if (tripped.length > 0) {
+      const shown = tripped.slice(0, 5).map((result) => `${result.target} (${result.status})`);
+      const more = tripped.length > shown.length ? `, and ${tripped.length - shown.length} more` : '';
+      ctx.stderr.write(`ccp: --fail-on ${failOn}: ${tripped.length} result(s) tripped it: ${shown.join(', ')}${more}\n`);
+      return 1;
+    }
+  }
+  return 0;
+}

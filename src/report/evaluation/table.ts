@@ -73,7 +73,8 @@ function cellParagraphs(row: Row, column: Column): string[] {
         text.replace(/ (?!\()/g, NBSP),
       );
     case 'actual':
-      return [row.cells.actual];
+      // Short enough to keep whole: `đang thực hiện` reads badly broken.
+      return [row.cells.actual.replaceAll(' ', NBSP)];
     case 'gap':
       return [row.cells.gap];
     case 'status':
@@ -102,7 +103,7 @@ function layout(rows: readonly Row[], headers: Record<Column, string>, width: nu
   for (const column of COLUMNS) {
     const texts = [headers[column], ...rows.flatMap((row) => cellParagraphs(row, column))];
     natural[column] = Math.max(...texts.map(visibleWidth));
-    soft[column] = Math.min(natural[column], Math.max(MIN_WIDTH[column], longestWord(texts)));
+    soft[column] = Math.min(natural[column], Math.max(MIN_WIDTH[column], visibleWidth(headers[column]), longestWord(texts)));
   }
   const budget = width - (COLUMNS.length + 1) - PADDING * COLUMNS.length;
   const widths = { ...natural };
