@@ -7,6 +7,7 @@ import type { ChangeKind, EvaluationDiff, ResultChange, ResultSide } from './typ
 function sideOf(result: Result): ResultSide {
   const side: ResultSide = { status: result.status, value: result.actual?.value ?? null };
   if (result.actual?.status !== undefined) side.milestone = result.actual.status;
+  if (typeof result.progressRatio === 'number' && Number.isFinite(result.progressRatio)) side.progressRatio = result.progressRatio;
   return side;
 }
 
@@ -21,7 +22,8 @@ function classify(before: ResultSide, after: ResultSide): ChangeKind {
       before.value === null || after.value === null
         ? before.value === after.value
         : roundDelta(after.value - before.value) === 0;
-    return sameValue && before.milestone === after.milestone ? 'unchanged' : 'changed';
+    const same = sameValue && before.milestone === after.milestone && before.progressRatio === after.progressRatio;
+    return same ? 'unchanged' : 'changed';
   }
   // Gaining or losing data says nothing about progress: such moves are shown, not judged.
   if (before.status === 'no-data' || after.status === 'no-data') return 'changed';

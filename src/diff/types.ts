@@ -17,6 +17,11 @@ export interface ResultSide {
   value: number | null;
   /** For milestones only: the reported state behind the status, when one was reported. */
   milestone?: MilestoneStatus;
+  /**
+   * The progress ratio behind an on-track / at-risk / off-track status, when there is one: a
+   * target not yet due has no value for its own year, and this is what moved.
+   */
+  progressRatio?: number;
 }
 
 /** One side of a target in a plan diff: what the plan asked for. */

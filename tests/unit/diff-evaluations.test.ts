@@ -225,3 +225,20 @@ describe('diffEvaluations: milestones', () => {
     expect(diff.changes[0]?.change).toBe('improved');
   });
 });
+
+describe('diffEvaluations: targets not yet due', () => {
+  it('carries the progress ratio, and a moved ratio under the same status is a change', () => {
+    const before = result('x@2025', 'on-track', null);
+    before.progressRatio = 1.25;
+    const after = result('x@2025', 'on-track', null);
+    after.progressRatio = 0.97;
+    const diff = diffEvaluations(evaluation([before]), evaluation([after]));
+    expect(diff.changes[0]).toEqual({
+      target: 'x@2025',
+      before: { status: 'on-track', value: null, progressRatio: 1.25 },
+      after: { status: 'on-track', value: null, progressRatio: 0.97 },
+      change: 'changed',
+      delta: null,
+    });
+  });
+});

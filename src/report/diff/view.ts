@@ -58,6 +58,24 @@ function formatValue(side: ResultSide | null, measure: Measure | undefined, lang
   return NO_VALUE;
 }
 
+/** The progress ratio as shown: `R 0,98`. */
+function formatRatio(side: ResultSide | null, lang: Lang): string {
+  return side?.progressRatio === undefined ? NO_VALUE : `R ${formatNumber(side.progressRatio, lang, { maxDecimals: 3 })}`;
+}
+
+/**
+ * The value column: the values, or, when neither side has one (a target not yet due has no
+ * value for its own year), the progress ratios that decided the statuses.
+ */
+function valueTransition(change: { before: ResultSide | null; after: ResultSide | null }, measure: Measure | undefined, lang: Lang): string {
+  const before = formatValue(change.before, measure, lang);
+  const after = formatValue(change.after, measure, lang);
+  if (before === NO_VALUE && after === NO_VALUE && (change.before?.progressRatio !== undefined || change.after?.progressRatio !== undefined)) {
+    return transition(formatRatio(change.before, lang), formatRatio(change.after, lang));
+  }
+  return transition(before, after);
+}
+
 /** `a → b`, or `a` alone when both sides read the same. */
 function transition(before: string, after: string): string {
   return before === after ? after : `${before} → ${after}`;
@@ -116,7 +134,7 @@ export function changeRows(diff: Diff, options: { lang: Lang; plans: readonly Pl
       ...row,
       before: change.before === null ? NO_VALUE : statusLabel(change.before.status, lang),
       after: change.after === null ? NO_VALUE : statusLabel(change.after.status, lang),
-      value: transition(formatValue(change.before, measure, lang), formatValue(change.after, measure, lang)),
+      value: valueTransition(change, measure, lang),
       delta: formatDelta(change.delta, measure, lang),
     };
   });
