@@ -7,7 +7,7 @@ const MESSAGES = {
     count: '{count} targets',
     none: 'No targets match.',
     everyYear: 'every year {from}–{to}',
-    quote: 'The plan says',
+    quote: 'Plan text (translated)',
   },
   vi: {
     title: 'Chỉ tiêu của kế hoạch',
