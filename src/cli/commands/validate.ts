@@ -1,8 +1,25 @@
+import { renderDiagnostics, DIAGNOSTIC_FORMATS } from '../../report/diagnostics/index.js';
+import { checkFiles } from '../../validate/index.js';
 import type { CliContext } from '../context.js';
-import type { CommonOptions } from '../options.js';
-import { UsageError } from '../../model/errors.js';
+import { checkFormat, type CommonOptions } from '../options.js';
+import { emit } from '../output.js';
+import { InputError } from '../../model/errors.js';
 
-export async function runValidate(_ctx: CliContext, ..._args: unknown[]): Promise<number> {
-  throw new UsageError('validate is not implemented yet');
+/**
+ * `ccp validate [paths...]`: checks plan and measurement files (the current folder when no
+ * path is given) and prints the diagnostics. Returns 0 when clean (warnings allowed unless
+ * --strict), 1 when problems were found; throws UsageError/InputError (exit 2) when it cannot run.
+ */
+export async function runValidate(ctx: CliContext, paths: string[], options: CommonOptions & { strict: boolean }): Promise<number> {
+  const format = checkFormat(options.format, DIAGNOSTIC_FORMATS, 'text');
+  const given = paths.length === 0 ? ['.'] : paths;
+  const checkOptions = options.plan === undefined ? { cwd: ctx.cwd } : { cwd: ctx.cwd, plan: options.plan };
+  const result = await checkFiles(given, checkOptions);
+  if (result.files.length === 0) {
+    // A gate that checked nothing must not pass quietly.
+    throw new InputError(`no plan or measurement files (.yaml, .yml, .csv) found in ${given.join(', ')}`);
+  }
+  await emit(ctx, renderDiagnostics(format, result, { color: options.color }), options.output);
+  const { errors, warnings } = result.summary;
+  return errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
 }
-export type _Unused = CommonOptions;

@@ -1,0 +1,118 @@
+import type { SourceDocument } from '../load/document.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { findNonFinite } from './non-finite.js';
+import { diagnosticAt, show } from './report.js';
+import { SchemaErrorMapper } from './schema-diagnostics.js';
+import { DOCUMENT_KINDS, validatorFor, type DocumentKind } from './schemas.js';
+import { didYouMean } from './suggest.js';
+
+const API_VERSION = 'ccp/v1';
+// Informative CSV columns that are not part of an entry: the plan is lifted to the file.
+const CSV_ONLY_COLUMNS = ['plan', 'title'];
+// With a broken header every row is read wrongly: the header's own errors are the whole story.
+const CSV_HEADER_CODES: ReadonlySet<string> = new Set(['csv-header', 'csv-unknown-column', 'csv-duplicate-header']);
+
+/** One document after reading and schema validation. */
+export interface DocumentCheck {
+  doc: SourceDocument;
+  /** Plan or Measurements, when the document says so (CSV is always Measurements). */
+  kind?: DocumentKind;
+  /** The validated data, when the document could be parsed into a mapping. */
+  data?: Record<string, unknown>;
+  /** Problems from reading and from the schema. */
+  diagnostics: Diagnostic[];
+  /** True when the schema found nothing wrong (reading may still have warned). */
+  schemaValid: boolean;
+  /** Pointers of values the schema or the reader rejected; nothing under them is used. */
+  rejected: string[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function csvData(data: Record<string, unknown>): Record<string, unknown> {
+  const rows = data.measurements;
+  if (!Array.isArray(rows)) return data;
+  return {
+    ...data,
+    measurements: rows.map((row: unknown) => {
+      if (!isRecord(row)) return row;
+      const copy = { ...row };
+      for (const column of CSV_ONLY_COLUMNS) delete copy[column];
+      return copy;
+    }),
+  };
+}
+
+/**
+ * Tells what a document is (apiVersion, kind) and checks it against its schema.
+ * A missing or unknown apiVersion or kind is one diagnostic, never a cascade.
+ */
+export function checkDocument(doc: SourceDocument): DocumentCheck {
+  const diagnostics = [...doc.diagnostics];
+  const rejected = diagnostics.flatMap((d) => (d.severity === 'error' && d.path !== undefined ? [d.path] : []));
+  const result: DocumentCheck = { doc, diagnostics, schemaValid: false, rejected };
+  if (doc.data === undefined) return result;
+  if (!isRecord(doc.data)) {
+    diagnostics.push(diagnosticAt(doc, 'wrong-type', { pointer: '' }, 'expected a mapping that starts with apiVersion and kind'));
+    return result;
+  }
+  const data = doc.format === 'csv' ? csvData(doc.data) : doc.data;
+  result.data = data;
+  if (doc.format === 'csv') {
+    result.kind = 'Measurements';
+    if (doc.diagnostics.some((d) => d.severity === 'error' && CSV_HEADER_CODES.has(d.code))) {
+      rejected.push('/measurements');
+      return result;
+    }
+  } else {
+    if (!Object.hasOwn(data, 'apiVersion')) {
+      diagnostics.push(diagnosticAt(doc, 'missing-property', { pointer: '' }, `missing property 'apiVersion' (expected '${API_VERSION}')`));
+      return result;
+    }
+    if (data.apiVersion !== API_VERSION) {
+      diagnostics.push(
+        diagnosticAt(doc, 'unknown-api-version', { pointer: '/apiVersion' }, `unknown apiVersion ${show(data.apiVersion)}; expected '${API_VERSION}'`),
+      );
+      return result;
+    }
+    if (!Object.hasOwn(data, 'kind')) {
+      diagnostics.push(diagnosticAt(doc, 'missing-property', { pointer: '' }, `missing property 'kind' (expected ${DOCUMENT_KINDS.join(' or ')})`));
+      return result;
+    }
+    const kind = DOCUMENT_KINDS.find((k) => k === data.kind);
+    if (kind === undefined) {
+      const hint = typeof data.kind === 'string' ? didYouMean(data.kind, DOCUMENT_KINDS) : '';
+      diagnostics.push(
+        diagnosticAt(doc, 'unknown-kind', { pointer: '/kind' }, `unknown kind ${show(data.kind)}; expected ${DOCUMENT_KINDS.join(' or ')}${hint}`),
+      );
+      return result;
+    }
+    result.kind = kind;
+  }
+  const kind = result.kind;
+  const nonFinite = findNonFinite(doc, data);
+  diagnostics.push(...nonFinite.diagnostics);
+  rejected.push(...nonFinite.pointers);
+  const validate = validatorFor(kind);
+  if (validate(data)) {
+    result.schemaValid = nonFinite.pointers.size === 0;
+    return result;
+  }
+  // A value the reader or the number check already spoke about is not reported twice.
+  const spoken = [...nonFinite.pointers, ...doc.diagnostics.flatMap((d) => (d.severity === 'error' && d.path ? [d.path] : []))];
+  const errors = (validate.errors ?? []).filter((e) => !spoken.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)));
+  const schemaDiagnostics = new SchemaErrorMapper(doc, data, kind).map(errors);
+  // The reader has already spoken about a place (an ambiguous decimal, say): one message is enough.
+  const taken = new Set(doc.diagnostics.map((d) => `${d.line}:${d.column}`));
+  diagnostics.push(...schemaDiagnostics.filter((d) => !taken.has(`${d.line}:${d.column}`)));
+  rejected.push(...errors.map((e) => e.instancePath));
+  result.schemaValid = errors.length === 0 && nonFinite.pointers.size === 0;
+  return result;
+}
+
+/** True when the value at `pointer` (or something inside it, or around it) was rejected. */
+export function isRejected(check: DocumentCheck, pointer: string): boolean {
+  return check.rejected.some((p) => p === pointer || p.startsWith(`${pointer}/`) || (p !== '' && pointer.startsWith(`${p}/`)));
+}

@@ -1,0 +1,41 @@
+import type { SourceDocument } from '../load/document.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { joinPointer } from './pointer.js';
+import { diagnosticAt } from './report.js';
+
+const NUMERIC_FIELDS = new Set(['value', 'numerator', 'denominator']);
+// What a spreadsheet or a YAML writer puts where a number failed: NaN, Infinity, .nan, .inf.
+const NON_FINITE_TEXT = /^[+-]?\.?(nan|inf|infinity)$/i;
+
+/**
+ * Finds numbers that are not numbers: NaN and ±Infinity anywhere in the data (YAML's `.nan`
+ * and `.inf`), and the same words as text in a measurement's numeric fields (CSV cells).
+ * Returns the diagnostics and the pointers they cover, so the schema's own complaint about
+ * the same value can be left out.
+ */
+export function findNonFinite(doc: SourceDocument, data: unknown): { diagnostics: Diagnostic[]; pointers: Set<string> } {
+  const diagnostics: Diagnostic[] = [];
+  const pointers = new Set<string>();
+  const report = (pointer: string, value: unknown) => {
+    pointers.add(pointer);
+    diagnostics.push(diagnosticAt(doc, 'not-a-number', { pointer }, `${String(value)} is not a number; give a finite number`));
+  };
+  const walk = (node: unknown, pointer: string, depth: number, field: string | undefined) => {
+    if (typeof node === 'number') {
+      if (!Number.isFinite(node)) report(pointer, node);
+      return;
+    }
+    if (typeof node === 'string') {
+      if (field !== undefined && NUMERIC_FIELDS.has(field) && /^\/measurements\/\d+\//.test(pointer) && NON_FINITE_TEXT.test(node.trim())) {
+        report(pointer, node.trim());
+      }
+      return;
+    }
+    // The loader bounds depth; this guard keeps the walk safe on any input.
+    if (node === null || typeof node !== 'object' || depth > 200) return;
+    if (Array.isArray(node)) node.forEach((item, i) => walk(item, joinPointer(pointer, i), depth + 1, undefined));
+    else for (const [key, item] of Object.entries(node)) walk(item, joinPointer(pointer, key), depth + 1, key);
+  };
+  walk(data, '', 0, undefined);
+  return { diagnostics, pointers };
+}
