@@ -66,9 +66,9 @@ export async function profile({ only }) {
         const why = failure(run);
         process.stdout.write(`\n## ${bench.id}: ${subject.label}\n\nwall ${run.ms.toFixed(0)} ms${run.rssKiB === null ? '' : `, peak RSS ${(run.rssKiB / 1024).toFixed(0)} MiB`} (profiling slows it a little)\n`);
         if (why !== null) {
+          // The profile of a failed run still says where its time went.
           broken = true;
           process.stdout.write(`ccp failed: ${why}\n`);
-          continue;
         }
         const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
         if (file === undefined) {

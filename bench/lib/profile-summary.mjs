@@ -142,12 +142,45 @@ export function formatSummary(summary, top = 15) {
   return lines.join('\n');
 }
 
+/**
+ * Who calls `name`: the self time of every frame so named, grouped by its `depth` nearest
+ * callers. Answers "which code asks for this?" when a builtin or a package leads the list.
+ */
+export function callersOf(profile, name, depth = 4) {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const stacks = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const id = profile.samples[i];
+    if (nodes.get(id).callFrame.functionName !== name) continue;
+    const chain = [];
+    for (let up = parent.get(id); up !== undefined && chain.length < depth; up = parent.get(up)) {
+      const frame = nodes.get(up).callFrame;
+      const where = frame.url === '' ? '' : originalSource(frame).replace(/^.*\/(node_modules|src)\//, '$1/');
+      chain.push(`${frame.functionName || '(top level)'}${where === '' ? '' : ` ${where}`}`);
+    }
+    const key = chain.join(' ← ');
+    stacks.set(key, (stacks.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  }
+  return [...stacks].map(([stack, ms]) => ({ stack, ms })).sort((a, b) => b.ms - a.ms);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const file = process.argv[2];
+  // node bench/lib/profile-summary.mjs FILE.cpuprofile [TOP]
+  // node bench/lib/profile-summary.mjs FILE.cpuprofile --callers NAME [DEPTH]
+  const [file, second, name, depth] = process.argv.slice(2);
   if (file === undefined) {
-    process.stderr.write('usage: node bench/lib/profile-summary.mjs FILE.cpuprofile [TOP]\n');
+    process.stderr.write('usage: node bench/lib/profile-summary.mjs FILE.cpuprofile [TOP | --callers NAME [DEPTH]]\n');
     process.exitCode = 2;
   } else {
-    process.stdout.write(`${formatSummary(summarise(JSON.parse(readFileSync(file, 'utf8'))), Number(process.argv[3] ?? 15))}\n`);
+    const profile = JSON.parse(readFileSync(file, 'utf8'));
+    if (second === '--callers') {
+      for (const { stack, ms } of callersOf(profile, name ?? '', Number(depth ?? 4)).slice(0, 15)) {
+        process.stdout.write(`${ms.toFixed(1).padStart(9)} ms  ${stack}\n`);
+      }
+    } else {
+      process.stdout.write(`${formatSummary(summarise(profile), Number(second ?? 15))}\n`);
+    }
   }
 }
