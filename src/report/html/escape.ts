@@ -13,9 +13,12 @@ const ENTITIES: Readonly<Record<string, string>> = {
   "'": '&#39;',
 };
 
-/** Escapes `& < > " '`, so the text is safe in element content and in quoted attributes. */
+/**
+ * Escapes `& < > " '`, so the text is safe in element content and in quoted attributes, and
+ * puts it in Unicode NFC (Vietnamese typed on some systems arrives decomposed).
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
+  return text.normalize('NFC').replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
 }
 
 /** A fragment of markup that is already safe to insert as is. */

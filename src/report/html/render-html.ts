@@ -302,7 +302,7 @@ function areaSection(page: Page, group: AreaGroup, index: number): SafeHtml {
 <table>
 <caption class="visually-hidden">${th(lang, 'area.caption', { area: group.title })}</caption>
 <thead><tr>
-<th scope="col">${t(lang, 'col.target')}</th>
+<th scope="col" class="col-target">${t(lang, 'col.target')}</th>
 <th scope="col" class="num">${t(lang, 'col.year')}</th>
 <th scope="col">${t(lang, 'col.requirement')}</th>
 <th scope="col" class="num">${t(lang, 'col.required')}</th>
@@ -398,8 +398,8 @@ ${issuer === '' ? '' : html`<p class="issuer">${issuer}</p>`}
 </header>
 <main>
 ${summarySection(page, evaluation, groups)}
-${groups.map((group, i) => areaSection(page, group, i))}
 ${legendSection(lang)}
+${groups.map((group, i) => areaSection(page, group, i))}
 </main>
 <footer><p>${th(lang, 'footer.generated', { id: evaluation.plan.id, version: evaluation.plan.version, date: asOf })}</p></footer>
 </div>

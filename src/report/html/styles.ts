@@ -45,9 +45,10 @@ tbody th{font-weight:400}
 .center{text-align:center}
 .ind-title{display:block;font-weight:600;line-height:1.35}
 .ind-meta{display:block;margin-top:2px;font-size:11.5px;color:var(--muted)}
-.ind-meta code{font:11px/1.3 "DejaVu Sans Mono","Liberation Mono",Consolas,monospace;background:var(--soft);padding:0 3px;border-radius:2px}
+.col-target{width:30%}
+.ind-meta code{white-space:nowrap;font:11px/1.3 "DejaVu Sans Mono","Liberation Mono",Consolas,monospace;background:var(--soft);padding:0 3px;border-radius:2px}
 .req{white-space:nowrap}
-.period{display:block;font-size:11px;color:var(--muted)}
+.period{display:block;font-size:11px;color:var(--muted);white-space:normal}
 .fn-ref{font-size:10.5px;color:var(--accent);text-decoration:none;margin-left:2px;vertical-align:super;line-height:0}
 .gap-pos{color:${STATUS_COLOURS.met.strong}}
 .gap-neg{color:${STATUS_COLOURS.missed.strong}}
@@ -81,6 +82,7 @@ svg.trend .mark{font-size:9.5px;font-weight:600;fill:${INK.text}}
 footer{margin:28px 48px 0;padding-top:10px;border-top:1px solid var(--rule);font-size:12px;color:var(--muted)}
 footer p{margin:2px 0}
 ${statusRules}
+@media (max-width:720px){.ind-meta code{white-space:normal;overflow-wrap:anywhere}main{padding:0 16px}.masthead{padding:20px 16px}.cards{grid-template-columns:repeat(3,1fr)}}
 @page{size:A4;margin:14mm 12mm 14mm 12mm}
 @media print{
   body{background:#fff;font-size:9.5pt}
@@ -97,9 +99,12 @@ ${statusRules}
   thead th{font-size:7.5pt}
   .badge{font-size:8pt;padding:0 6px 0 2px;gap:4px}
   .badge .sym{width:14px;height:14px;font-size:8pt}
-  .chart-cell{width:112px}
-  svg.bullet{width:110px;height:auto}
-  .trends{grid-template-columns:repeat(3,1fr);gap:8px}
+  .col-target{width:36%}
+  .ind-meta{font-size:7pt}
+  .ind-meta code{font-size:6.8pt}
+  .chart-cell{width:96px}
+  svg.bullet{width:94px;height:auto}
+  .trends{grid-template-columns:repeat(2,1fr);gap:8px}
   a{color:inherit;text-decoration:none}
 }
 `;
