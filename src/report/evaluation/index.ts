@@ -1,6 +1,6 @@
 import type { Evaluation } from '../../model/evaluation.js';
 import { renderCsv } from './csv.js';
-import { renderHtml } from './html.js';
+import { renderHtml } from '../html/index.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './md.js';
 import { renderTable } from './table.js';
