@@ -1,7 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import { type CsvError, parse } from 'csv-parse';
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
 import { analyseHeader, type CsvColumn, type CsvHeaderCell, detectSeparator, NUMBER_COLUMNS } from './csv-header.js';
 import { offsetPosition, scanCells, trimRaw } from './csv-cells.js';
@@ -179,6 +179,9 @@ class CsvReader {
       }
       const { separator } = guess;
 
+      // Parse errors are taken through on_skip rather than as stream errors: a stream that errors
+      // drops the rows it has parsed but not yet handed over.
+      let failure: Diagnostic | undefined;
       parser = parse({
         delimiter: separator,
         record_delimiter: '\n',
@@ -188,13 +191,19 @@ class CsvReader {
         relax_quotes: true,
         skip_empty_lines: true,
         trim: true,
-        max_record_size: this.limits.maxStringLength * 16 + 4096,
+        max_record_size: this.maxRecordSize(),
+        skip_records_with_error: true,
+        on_skip: (error) => {
+          if (failure === undefined && error !== undefined) failure = this.syntaxError(error, separator);
+          return undefined;
+        },
       });
       const first = buffered;
+      const stopped = () => failure !== undefined;
       source = Readable.from(
         (async function* () {
           yield first;
-          for (;;) {
+          while (!stopped()) {
             const next = await text.next();
             if (next.done) return;
             yield next.value;
@@ -208,66 +217,67 @@ class CsvReader {
       let rows = 0;
       /** Index of the next row handed over: the row's place in `measurements`. */
       let index = 0;
-      try {
-        for await (const record of parser as AsyncIterable<{ record: string[]; raw: string; info: { lines: number } }>) {
-          const cells = record.record;
-          if (cells.every((cell) => cell === '')) continue;
-          const { text: raw, breaks } = trimRaw(record.raw);
-          const line = record.info.lines - breaks;
-          const scan = scanCells(raw, separator);
-          const columnOf = (index: number): Position => {
-            const offset = scan.starts[index] ?? 0;
-            const where = offsetPosition(raw, offset);
-            return { line: line + where.lineOffset, column: where.column };
-          };
+      for await (const record of parser as AsyncIterable<{ record: string[]; raw: string; info: { lines: number } }>) {
+        const { text: raw, breaks } = trimRaw(record.raw);
+        const line = record.info.lines - breaks;
+        // Rows parsed after a syntax error are not to be trusted.
+        if (failure !== undefined && line >= failure.line) break;
+        const cells = record.record;
+        if (cells.every((cell) => cell === '')) continue;
+        const scan = scanCells(raw, separator);
+        const columnOf = (index: number): Position => {
+          const offset = scan.starts[index] ?? 0;
+          const where = offsetPosition(raw, offset);
+          return { line: line + where.lineOffset, column: where.column };
+        };
 
-          if (header === undefined) {
-            const analysis = analyseHeader(
-              this.file,
-              line,
-              cells,
-              cells.map((_, index) => columnOf(index).column),
-            );
-            this.diagnostics.push(...analysis.diagnostics);
-            header = analysis.cells;
-            yield { kind: 'header', header: { line, separator, cells: analysis.cells, usable: analysis.usable } };
-            if (!analysis.usable) return;
-            continue;
-          }
-
-          rows++;
-          if (rows > this.limits.maxCsvRows) {
-            this.report('csv-too-many-rows', `the file has more than ${this.limits.maxCsvRows} data rows; the rest is not read`, {
-              line,
-              column: 1,
-            });
-            return;
-          }
-          if (cells.length !== header.length) {
-            this.report('csv-ragged-row', `this row has ${cells.length} cells but the header has ${header.length}; the row is not read`, {
-              line,
-              column: 1,
-            });
-            continue;
-          }
-          const swallowing = cells.findIndex((cell) => swallowsRows(cell, separator, header!.length));
-          if (swallowing !== -1) {
-            const at = columnOf(swallowing);
-            const end = line + breaks;
-            this.report(
-              'csv-syntax',
-              `the quote that opens this cell (line ${at.line}) closes only on line ${end}, swallowing the rows between; ` +
-                'remove the stray quote or close it on its own line',
-              at,
-            );
-            continue;
-          }
-          yield { kind: 'row', row: this.row(index, line, cells, header, columnOf, separator) };
-          index++;
+        if (header === undefined) {
+          const analysis = analyseHeader(
+            this.file,
+            line,
+            cells,
+            cells.map((_, index) => columnOf(index).column),
+          );
+          this.diagnostics.push(...analysis.diagnostics);
+          header = analysis.cells;
+          yield { kind: 'header', header: { line, separator, cells: analysis.cells, usable: analysis.usable } };
+          if (!analysis.usable) return;
+          continue;
         }
-      } catch (error) {
-        if (!(error instanceof CsvError)) throw error;
-        this.syntaxError(error, separator);
+
+        rows++;
+        if (rows > this.limits.maxCsvRows) {
+          this.report('csv-too-many-rows', `the file has more than ${this.limits.maxCsvRows} data rows; the rest is not read`, {
+            line,
+            column: 1,
+          });
+          return;
+        }
+        if (cells.length !== header.length) {
+          this.report('csv-ragged-row', `this row has ${cells.length} cells but the header has ${header.length}; the row is not read`, {
+            line,
+            column: 1,
+          });
+          continue;
+        }
+        const swallowing = cells.findIndex((cell) => swallowsRows(cell, separator, header!.length));
+        if (swallowing !== -1) {
+          const at = columnOf(swallowing);
+          const end = line + breaks;
+          this.report(
+            'csv-syntax',
+            `the quote that opens this cell (line ${at.line}) closes only on line ${end}, swallowing the rows between; ` +
+              'remove the stray quote or close it on its own line',
+            at,
+          );
+          continue;
+        }
+        yield { kind: 'row', row: this.row(index, line, cells, header, columnOf, separator) };
+        index++;
+      }
+      if (failure !== undefined) {
+        this.diagnostics.push(failure);
+        if (header === undefined) yield unusable(failure.line);
       }
     } finally {
       source?.destroy();
@@ -331,7 +341,12 @@ class CsvReader {
     );
   }
 
-  private syntaxError(error: CsvError, separator: string): void {
+  private maxRecordSize(): number {
+    return this.limits.maxStringLength * 16 + 4096;
+  }
+
+  /** The diagnostic for the parser's first error, at the line where the broken row starts. */
+  private syntaxError(error: CsvError, separator: string): Diagnostic {
     const lines = typeof error.lines === 'number' ? error.lines : 1;
     const raw = typeof error.raw === 'string' ? error.raw : undefined;
     if (raw !== undefined && (error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE')) {
@@ -340,20 +355,19 @@ class CsvReader {
       const scan = scanCells(text, separator);
       if (scan.unclosedQuote !== undefined) {
         const where = offsetPosition(text, scan.unclosedQuote);
-        this.report(
+        return diagnostic(
+          this.file,
           'csv-syntax',
-          `a quote opened here is never closed: it would swallow every line after it; remove it or close it`,
+          'a quote opened here is never closed: it would swallow every line after it; remove it or close it',
           { line: line + where.lineOffset, column: where.column },
         );
-        return;
       }
-      this.report('csv-syntax', `the row starting here is too long to be a row (more than ${this.limits.maxStringLength * 16} characters)`, {
+      return diagnostic(this.file, 'csv-syntax', `the row starting here is longer than ${this.maxRecordSize()} characters`, {
         line,
         column: 1,
       });
-      return;
     }
-    this.report('csv-syntax', error.message, { line: lines, column: 1 });
+    return diagnostic(this.file, 'csv-syntax', error.message, { line: lines, column: 1 });
   }
 
   /**
