@@ -113,6 +113,14 @@ describe('ccp targets', () => {
     expect(out.targets).toEqual([]);
   });
 
+  it.each(['table', 'md'])('says so in --format %s when no target matches', async (format) => {
+    const vi = await runCli(['targets', '--format', format, '--horizon', '2021', '--lang', 'vi']);
+    const en = await runCli(['targets', '--format', format, '--horizon', '2021', '--lang', 'en']);
+    expect([vi.code, en.code]).toEqual([0, 0]);
+    expect(vi.stdout).not.toContain('@');
+    expect(vi.stdout).not.toBe(en.stdout);
+  });
+
   it.each(['table', 'md'])('shows every target id in --format %s, in both languages', async (format) => {
     for (const lang of ['vi', 'en']) {
       const run = await runCli(['targets', '--format', format, '--lang', lang]);
