@@ -228,10 +228,17 @@ function reorder(actual: Actual): Actual {
 /** A new, empty pool. */
 export function createPool(): Pool {
   const index = new Map<string, Map<number, Map<string, PeriodGroups>>>();
+  // Millions of rows name a handful of periods: parse each label once.
+  const periodCache = new Map<string, Period | undefined>();
   let size = 0;
   return {
     add(entry: Entry): void {
-      const period = parsePeriod(entry.period);
+      const label = String(entry.period);
+      let period = periodCache.get(label);
+      if (period === undefined && !periodCache.has(label)) {
+        period = parsePeriod(label);
+        if (periodCache.size < 10_000) periodCache.set(label, period);
+      }
       if (period === undefined || typeof entry.indicator !== 'string') return;
       let years = index.get(entry.indicator);
       if (years === undefined) index.set(entry.indicator, (years = new Map()));
@@ -241,14 +248,14 @@ export function createPool(): Pool {
       if (slot === undefined) periods.set(period.label, (slot = { period, groups: new Map() }));
       const key = orgKey(entry.org);
       const group = slot.groups.get(key);
-      const copy: Entry = { ...entry };
+      // A copy, so a caller reusing its row object cannot change what the pool holds.
       if (group === undefined) {
-        slot.groups.set(key, { entry: copy, count: 1 });
+        slot.groups.set(key, { entry: { ...entry }, count: 1 });
         size += 1;
         return;
       }
       group.count += 1;
-      if (precedes(copy, group.entry)) group.entry = copy;
+      if (precedes(entry, group.entry)) group.entry = { ...entry };
     },
     actual(indicator: string, year: number, measure: Measure): Pooled {
       const periods = [...(index.get(indicator)?.get(year)?.values() ?? [])];
