@@ -147,7 +147,9 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
     }
     usedPlans.add(plan);
     const fileSlots = toEntrySlots(check);
+    const planKey = id ?? plan?.id;
     for (const slot of fileSlots) {
+      if (planKey !== undefined) slot.plan = planKey;
       const indicator = plan?.indicators.find((i) => i.id === slot.entry.indicator);
       const report = (code: Diagnostic['code'], place: Place, message: string, severity: Diagnostic['severity'] = 'error') =>
         slot.diagnostics.push(diagnosticAt(doc, code, place, message, severity));

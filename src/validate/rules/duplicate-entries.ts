@@ -11,7 +11,7 @@ export interface EntrySetRuleContext {
 const MEASURED = ['value', 'numerator', 'denominator', 'status'] as const;
 
 /**
- * One indicator, period and org is reported once, across all files. A second, different
+ * One indicator, period and org is reported once per plan, across all files. A second, different
  * report is an error naming the first; an identical repeat is only a warning.
  */
 export function duplicateEntries({ slots, report }: EntrySetRuleContext): void {
@@ -19,7 +19,8 @@ export function duplicateEntries({ slots, report }: EntrySetRuleContext): void {
   for (const slot of slots) {
     const { indicator, period, org } = slot.entry;
     if (period === '') continue;
-    const key = JSON.stringify([indicator, period, org ?? '']);
+    // Two plans may share an indicator id: their reports are not duplicates of each other.
+    const key = JSON.stringify([slot.plan ?? '', indicator, period, org ?? '']);
     const earlier = first.get(key);
     if (earlier === undefined) {
       first.set(key, slot);

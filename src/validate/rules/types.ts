@@ -28,6 +28,8 @@ export interface EntrySlot {
   /** Where the entry's period is written: its own field, or the file's default. */
   periodPointer?: string;
   doc: SourceDocument;
+  /** The id of the plan the entry reports against (named by its file, or the one it was checked with). */
+  plan?: string;
   /** Problems found with this entry (an entry with an error is not handed on). */
   diagnostics: Diagnostic[];
 }
