@@ -90,3 +90,32 @@ describe('table renderer', () => {
     expect(text).toContain(': 0');
   });
 });
+
+describe('progress ratios and remarks', () => {
+  it('shows R beside the status of a target not yet due, and explains it once', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const table = render(lang);
+      const md = renderEvaluation('md', sampleEvaluation(), { lang, color: false, plan: samplePlan });
+      const r = lang === 'vi' ? 'R = 0,71' : 'R = 0.71';
+      expect(table).toContain(r);
+      expect(md).toContain(r);
+      expect(table.match(/^R: /gm)).toHaveLength(1);
+    }
+  });
+
+  it('leaves R out when no result has one', () => {
+    const results = sampleResults.map((result) => ({ ...result, progressRatio: null }));
+    const table = renderEvaluation('table', sampleEvaluation(results), { lang: 'en', color: false, plan: samplePlan });
+    expect(table).not.toMatch(/R = |^R: /m);
+  });
+
+  it('puts remarks in words, keeping an unknown remark as its word', () => {
+    const results = sampleResults.map((result) => (result.remarks === undefined ? result : { ...result, remarks: [...result.remarks, 'some-future-remark'] }));
+    const en = renderEvaluation('table', sampleEvaluation(results), { lang: 'en', color: false, plan: samplePlan }).replace(/[│\s]+/g, ' ');
+    expect(en).toContain('one year of data');
+    expect(en).toContain('some-future-remark');
+    expect(en).not.toContain('too-few-years');
+    const vi = renderEvaluation('md', sampleEvaluation(), { lang: 'vi', color: false, plan: samplePlan });
+    expect(vi).toContain('mới có một năm số liệu');
+  });
+});

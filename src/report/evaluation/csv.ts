@@ -3,6 +3,7 @@ import type { Evaluation, Result } from '../../model/evaluation.js';
 import type { Measure, Plan } from '../../model/plan.js';
 import { pickText, type Lang } from '../../model/text.js';
 import { formatRequirement, milestoneLabel, statusLabel, t, type MessageKey } from '../i18n.js';
+import { remarkText } from './remarks.js';
 import type { EvaluationRenderer, RenderOptions } from './types.js';
 
 /**
@@ -110,7 +111,7 @@ function row(result: Result, lang: Lang, { areaTitles, titles, measures }: Looku
     progressRatio: machineNumber(result.progressRatio),
     sources: (actual?.sources ?? []).map((source) => `${source.file}:${source.line}`).join('; '),
     notes: (actual?.notes ?? []).join('; '),
-    remarks: (result.remarks ?? []).join('; '),
+    remarks: (result.remarks ?? []).map((remark) => remarkText(remark, lang)).join('; '),
   };
 }
 

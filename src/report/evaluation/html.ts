@@ -3,7 +3,7 @@ import { STATUSES } from '../../model/evaluation.js';
 import type { Lang } from '../../model/text.js';
 import { formatDate, statusText, t } from '../i18n.js';
 import type { EvaluationRenderer, RenderOptions } from './types.js';
-import { anyProvisional, areaHeading, countStatuses, groupByArea, indicatorIndex, planLine, resultCells } from './view.js';
+import { anyProvisional, anyRatio, areaHeading, countStatuses, groupByArea, indicatorIndex, planLine, resultCells } from './view.js';
 
 /**
  * A minimal, self-contained HTML page: one table per area and a summary, no script, no
@@ -58,8 +58,8 @@ export const renderHtml: EvaluationRenderer = (evaluation: Evaluation, options: 
           cell(required) +
           cell(cells.actual, 'num') +
           cell(cells.gap, 'num') +
-          cell(cells.status, result.status) +
-          cell((result.actual?.notes ?? []).join('; ')) +
+          cell(cells.ratio === undefined ? cells.status : `${cells.status} (${cells.ratio})`, result.status) +
+          cell([...(result.actual?.notes ?? []), ...cells.remarks].join('; ')) +
           '</tr>',
       );
     }
@@ -73,6 +73,7 @@ export const renderHtml: EvaluationRenderer = (evaluation: Evaluation, options: 
   body.push('</tbody>', '</table>');
   body.push(`<p>${escape(t(lang, 'report.total', { count: evaluation.results.length }))}</p>`);
   if (anyProvisional(evaluation.results)) body.push(`<p>${escape(t(lang, 'report.provisional'))}</p>`);
+  if (anyRatio(evaluation.results)) body.push(`<p>${escape(t(lang, 'report.ratio'))}</p>`);
   body.push(`<p>${escape(t(lang, 'report.gapUnit'))}</p>`);
 
   return [

@@ -3,7 +3,7 @@ import { STATUSES } from '../../model/evaluation.js';
 import { formatDate, statusText, t } from '../i18n.js';
 import { escapeMarkdown, escapeMarkdownBlock } from './markdown-escape.js';
 import type { EvaluationRenderer, RenderOptions } from './types.js';
-import { anyProvisional, areaHeading, countStatuses, groupByArea, indicatorIndex, planLine, resultCells } from './view.js';
+import { anyProvisional, anyRatio, areaHeading, countStatuses, groupByArea, indicatorIndex, planLine, resultCells } from './view.js';
 
 function tableRow(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
@@ -46,10 +46,10 @@ export const renderMarkdown: EvaluationRenderer = (evaluation: Evaluation, optio
           escapeMarkdown(required),
           escapeMarkdown(cells.actual),
           escapeMarkdown(cells.gap),
-          escapeMarkdown(cells.status),
+          escapeMarkdown(cells.ratio === undefined ? cells.status : `${cells.status} (${cells.ratio})`),
         ]),
       );
-      for (const note of result.actual?.notes ?? []) {
+      for (const note of [...(result.actual?.notes ?? []), ...cells.remarks]) {
         if (note.trim() !== '') notes.push(`- ${code(result.target)}: ${escapeMarkdown(note)}`);
       }
     }
@@ -63,6 +63,7 @@ export const renderMarkdown: EvaluationRenderer = (evaluation: Evaluation, optio
   for (const status of STATUSES) out.push(tableRow([escapeMarkdown(statusText(status, lang)), String(counts[status])]));
   out.push('', escapeMarkdownBlock(t(lang, 'report.total', { count: evaluation.results.length })), '');
   if (anyProvisional(evaluation.results)) out.push(escapeMarkdownBlock(t(lang, 'report.provisional')), '');
+  if (anyRatio(evaluation.results)) out.push(escapeMarkdownBlock(t(lang, 'report.ratio')), '');
   out.push(escapeMarkdownBlock(t(lang, 'report.gapUnit')));
   return `${out.join('\n')}\n`;
 };

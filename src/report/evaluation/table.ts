@@ -6,6 +6,7 @@ import { visibleWidth, wrapText } from '../text-width.js';
 import type { EvaluationRenderer, RenderOptions } from './types.js';
 import {
   anyProvisional,
+  anyRatio,
   areaHeading,
   groupByArea,
   indicatorIndex,
@@ -64,7 +65,7 @@ interface Row {
 function cellParagraphs(row: Row, column: Column): string[] {
   switch (column) {
     case 'target':
-      return [row.cells.title, row.id];
+      return [row.cells.title, row.id, ...row.cells.remarks.map((remark) => `· ${remark}`)];
     case 'year':
       return [String(row.year)];
     case 'required':
@@ -78,7 +79,7 @@ function cellParagraphs(row: Row, column: Column): string[] {
     case 'gap':
       return [row.cells.gap];
     case 'status':
-      return [row.cells.status.replace(' ', NBSP)];
+      return [row.cells.status.replace(' ', NBSP), ...(row.cells.ratio === undefined ? [] : [row.cells.ratio.replaceAll(' ', NBSP)])];
   }
 }
 
@@ -175,8 +176,9 @@ function renderList(groups: ReturnType<typeof groupByArea>, headers: Record<Colu
       lines.push('');
       for (const line of wrapLines(row.cells.title, width)) lines.push(line);
       for (const line of wrapLines(row.id, width)) lines.push(chalk.dim(line));
+      for (const remark of row.cells.remarks) for (const line of wrapLines(`· ${remark}`, width)) lines.push(chalk.dim(line));
       for (const column of ['year', 'required', 'actual', 'gap', 'status'] as const) {
-        const text = `${headers[column]}: ${cellParagraphs(row, column).join(' ').replaceAll(NBSP, ' ')}`;
+        const text = `${headers[column]}: ${cellParagraphs(row, column).join(column === 'status' ? ' · ' : ' ').replaceAll(NBSP, ' ')}`;
         const paint = column === 'status' ? statusColor(chalk, row.status) : (line: string) => line;
         for (const line of wrapLines(text, width)) lines.push(paint(line));
       }
@@ -231,7 +233,7 @@ export const renderTable: EvaluationRenderer = (evaluation: Evaluation, options:
           table.push(
             COLUMNS.map((column) => {
               const style = column === 'status' ? statusColor(chalk, row.status) : plain;
-              return wrapCell(cellParagraphs(row, column), widths[column], style, column === 'target' ? chalk.dim : undefined);
+              return wrapCell(cellParagraphs(row, column), widths[column], style, column === 'target' || column === 'status' ? chalk.dim : undefined);
             }),
           );
         }
@@ -246,5 +248,6 @@ export const renderTable: EvaluationRenderer = (evaluation: Evaluation, options:
   const [first = '', ...rest] = parts;
   out.push(...packParts([`${t(lang, 'report.summary')}: ${first}`, ...rest, total], ' · ', width));
   if (anyProvisional(evaluation.results)) out.push(...wrapLines(t(lang, 'report.provisional'), width));
+  if (anyRatio(evaluation.results)) out.push(...wrapLines(t(lang, 'report.ratio'), width));
   return `${out.join('\n')}\n`;
 };

@@ -1,5 +1,6 @@
 import { STATUSES, type Result, type Status } from '../../model/evaluation.js';
 import type { Indicator, Measure, Plan } from '../../model/plan.js';
+import { remarkText } from './remarks.js';
 import { pickText, type Lang } from '../../model/text.js';
 import { formatMeasured, formatNumber, formatRequirement, milestoneLabel, NO_VALUE, statusText, t } from '../i18n.js';
 
@@ -35,6 +36,10 @@ export interface ResultCells {
   gap: string;
   /** Symbol and words, e.g. `✔ Đạt`. */
   status: string;
+  /** The progress ratio, `R = 1,48`, when the evaluation gives one. */
+  ratio?: string;
+  /** The evaluation's remarks, in words. */
+  remarks: string[];
 }
 
 /** Looks indicators up by id. */
@@ -132,7 +137,11 @@ export function resultCells(result: Result, indicators: ReadonlyMap<string, Indi
     actual: formatActual(result, measure, lang),
     gap: formatGap(result.gap, measure, lang),
     status: statusText(result.status, lang),
+    remarks: (result.remarks ?? []).map((remark) => remarkText(remark, lang)),
   };
+  if (result.progressRatio !== null && Number.isFinite(result.progressRatio)) {
+    cells.ratio = t(lang, 'report.ratioValue', { value: formatNumber(result.progressRatio, lang, { maxDecimals: 2 }) });
+  }
   if ('gainAtLeast' in result.requirement && result.required !== null && Number.isFinite(result.required)) {
     cells.threshold = `≥ ${formatMeasured(result.required, measure, lang, { maxDecimals: 4 })}`;
   }
@@ -155,6 +164,11 @@ export function summaryParts(results: readonly Result[], lang: Lang): string[] {
 /** True when some shown actual covers only part of its year (the `*` needs explaining). */
 export function anyProvisional(results: readonly Result[]): boolean {
   return results.some((result) => result.actual?.provisional === true);
+}
+
+/** True when some row shows a progress ratio (the `R` needs explaining). */
+export function anyRatio(results: readonly Result[]): boolean {
+  return results.some((result) => result.progressRatio !== null && Number.isFinite(result.progressRatio));
 }
 
 /** The plan's name line: title and document number. */
