@@ -1,5 +1,6 @@
 /** How much of a year a period covers; ordered from coarsest to finest. */
 export const GRANULARITIES = ['year', 'half', 'quarter', 'month'] as const;
+/** One of GRANULARITIES. */
 export type Granularity = (typeof GRANULARITIES)[number];
 
 /** A parsed period: `2025` → year, `2025-H1` → half 1, `2025-Q3` → quarter 3, `2025-07` → month 7. */

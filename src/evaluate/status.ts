@@ -3,8 +3,9 @@ import { STATUSES, type Result, type Status } from '../model/evaluation.js';
 /** The order of judgements from best to worst; `no-data` stands apart. */
 const SEVERITY: Record<Exclude<Status, 'no-data'>, number> = { met: 0, 'on-track': 1, 'at-risk': 2, 'off-track': 3, missed: 4 };
 
-/** Progress-ratio thresholds of the method: on-track from 0.95, at-risk from 0.6. */
+/** The progress ratio from which a target not yet due is on-track. */
 export const RATIO_ON_TRACK = 0.95;
+/** The progress ratio from which it is at-risk rather than off-track. */
 export const RATIO_AT_RISK = 0.6;
 
 /**
