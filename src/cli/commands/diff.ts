@@ -10,9 +10,10 @@ import { MILESTONE_STATUSES } from '../../model/measurement.js';
 import type { Plan } from '../../model/plan.js';
 import { renderDiagnostics } from '../../report/diagnostics/index.js';
 import { DIFF_FORMATS, renderDiff } from '../../report/diff/index.js';
+import { DEFAULT_DIFF_WIDTH } from '../../report/diff/table.js';
 import { checkFiles, loadPlan } from '../../validate/index.js';
 import type { CliContext } from '../context.js';
-import { checkFormat, resolveColor, type CommonOptions } from '../options.js';
+import { checkFormat, commonOptions, type CommonOptions, type RawCommonOptions } from '../options.js';
 import { emit } from '../output.js';
 
 /** Options of `ccp diff`. */
@@ -167,9 +168,8 @@ async function loadSide(side: SideSpec, ctx: CliContext, options: DiffOptions, p
  * stderr, no report) or when `--fail-on regressed` trips (after the report), else 0.
  */
 export async function runDiff(ctx: CliContext, before: string, after: string, given: DiffOptions): Promise<number> {
-  // The program spreads commander's raw options over the resolved ones, and the raw `color`
-  // is commander's default `true`: resolving again keeps NO_COLOR and a pipe colourless.
-  const options: DiffOptions = { ...given, color: resolveColor(given.color, ctx) };
+  // Resolved again: the options arrive with commander's raw values spread over the resolved ones.
+  const options: DiffOptions = { ...commonOptions(given as RawCommonOptions, ctx), failOn: given.failOn };
   const format = checkFormat(options.format, DIFF_FORMATS, 'table');
   if (options.failOn !== undefined && options.failOn !== 'regressed') {
     throw new UsageError(`--fail-on must be 'regressed', not '${options.failOn}'`);
@@ -185,7 +185,7 @@ export async function runDiff(ctx: CliContext, before: string, after: string, gi
   const loaded = [await loadSide(sides[0], ctx, options, problems), await loadSide(sides[1], ctx, options, problems)];
   const [was, now] = loaded;
   if (problems.failed || was === undefined || now === undefined) {
-    ctx.stderr.write(problems.text);
+    ctx.stderr.write(`${problems.text}ccp: no diff: fix the errors above first (ccp validate shows them too)\n`);
     return 1;
   }
 
@@ -210,6 +210,17 @@ export async function runDiff(ctx: CliContext, before: string, after: string, gi
     throw new UsageError('ccp diff compares two plans, or two sets of results, not one of each');
   }
   ctx.stderr.write(problems.text);
-  await emit(ctx, renderDiff(format, diff, { lang: options.lang, color: options.color, plans: known }), options.output);
-  return options.failOn === 'regressed' && diff.summary.regressed > 0 ? 1 : 0;
+  const toStdout = options.output === undefined || options.output === '-';
+  const columns = ctx.stdout.columns;
+  const width = toStdout && ctx.stdout.isTTY === true && columns !== undefined && columns > 0 ? columns : DEFAULT_DIFF_WIDTH;
+  const text = renderDiff(format, diff, { lang: options.lang, color: options.color && toStdout, plans: known, width });
+  await emit(ctx, text, options.output);
+  if (options.failOn === 'regressed' && diff.summary.regressed > 0) {
+    const regressed = diff.changes.filter((change) => change.change === 'regressed');
+    const shown = regressed.slice(0, 5).map((change) => change.target);
+    const more = regressed.length > shown.length ? `, and ${regressed.length - shown.length} more` : '';
+    ctx.stderr.write(`ccp: --fail-on regressed: ${regressed.length} target(s) regressed: ${shown.join(', ')}${more}\n`);
+    return 1;
+  }
+  return 0;
 }

@@ -16,26 +16,39 @@ export interface GridColumn {
   min: number;
   /** Right-align numbers. */
   align?: 'left' | 'right';
+  /** Gives way first when the table is too wide (long titles wrap better than short words). */
+  flex?: boolean;
 }
 
 /** cli-table3 puts one space either side of a cell's content. */
 const PADDING = 2;
 
 /**
- * Content widths that fit `width`: each column its natural width, then the widest columns
- * (relative to their minimum) narrowed one step at a time. Undefined when even the minimums
- * do not fit.
+ * Content widths that fit `width`: each column its natural width, then narrowed one step at
+ * a time, the flexible columns first and among them the one with the most room above its
+ * minimum. Undefined when even the minimums do not fit.
  */
-export function fitColumns(natural: readonly number[], min: readonly number[], width: number): number[] | undefined {
+export function fitColumns(
+  natural: readonly number[],
+  min: readonly number[],
+  width: number,
+  flex: readonly boolean[] = [],
+): number[] | undefined {
   const budget = width - (natural.length + 1) - PADDING * natural.length;
-  const widths = natural.map((w, i) => Math.max(1, Math.min(w, Math.max(w, min[i] ?? 1))));
+  const widths = natural.map((w) => Math.max(1, w));
   let total = widths.reduce((sum, w) => sum + w, 0);
-  while (total > budget) {
+  const slack = (i: number) => (widths[i] ?? 0) - Math.max(1, min[i] ?? 1);
+  const widest = (flexible: boolean) => {
     let pick = -1;
     for (let i = 0; i < widths.length; i++) {
-      const slack = (widths[i] ?? 0) - (min[i] ?? 1);
-      if (slack > 0 && (pick < 0 || slack > (widths[pick] ?? 0) - (min[pick] ?? 1))) pick = i;
+      if ((flex[i] === true) !== flexible || slack(i) <= 0) continue;
+      if (pick < 0 || slack(i) > slack(pick)) pick = i;
     }
+    return pick;
+  };
+  while (total > budget) {
+    let pick = widest(true);
+    if (pick < 0) pick = widest(false);
     if (pick < 0) return undefined;
     widths[pick] = (widths[pick] ?? 1) - 1;
     total--;
@@ -68,6 +81,7 @@ export function renderGrid(
     natural,
     columns.map((column) => column.min),
     width,
+    columns.map((column) => column.flex === true),
   );
   if (widths === undefined) return undefined;
   const table = new Table({
