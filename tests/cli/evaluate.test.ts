@@ -250,3 +250,25 @@ describe('ccp evaluate: --output', () => {
     expect(readdirSync(dir).filter((name) => name.includes('ccp-tmp'))).toEqual([]);
   });
 });
+
+describe('ccp evaluate: on a terminal', () => {
+  it('fits the terminal it is given', async () => {
+    const { Writable } = await import('node:stream');
+    const { run } = await import('../../src/cli/main.js');
+    let out = '';
+    const stdout = Object.assign(
+      new Writable({
+        write(chunk: unknown, _encoding, done) {
+          out += String(chunk);
+          done();
+        },
+      }),
+      { isTTY: true, columns: 64 },
+    );
+    const stderr = new Writable({ write: (_chunk, _encoding, done) => done() });
+    const code = await run(['evaluate', 'data', ...BASE, '--lang', 'vi'], { stdout, stderr, env: { NO_COLOR: '1' }, cwd: FIXTURE });
+    expect(code).toBe(0);
+    expect(out).toContain('┌');
+    for (const line of out.split('\n')) expect(visibleWidth(line), line).toBeLessThanOrEqual(64);
+  });
+});
