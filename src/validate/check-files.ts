@@ -177,18 +177,16 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
     fileOf.set(doc.file, file);
   }
 
-  const repeats = new Set<EntrySlot>();
+  const discarded = new Set<EntrySlot>();
   duplicateEntries({
     slots,
-    report: (slot, code, place, message, severity = 'error') => {
-      slot.diagnostics.push(diagnosticAt(slot.doc, code, place, message, severity));
-      repeats.add(slot);
-    },
+    report: (slot, code, place, message, severity = 'error') => slot.diagnostics.push(diagnosticAt(slot.doc, code, place, message, severity)),
+    discard: (slot) => discarded.add(slot),
   });
   const entries: Entry[] = [];
   for (const slot of slots) {
     diagnostics.push(...slot.diagnostics);
-    if (repeats.has(slot) || slot.diagnostics.some((d) => d.severity === 'error')) continue;
+    if (discarded.has(slot) || slot.diagnostics.some((d) => d.severity === 'error')) continue;
     entries.push(slot.entry);
     fileOf.get(slot.entry.file)?.entries.push(slot.entry);
   }

@@ -6,8 +6,8 @@ import { distance } from 'fastest-levenshtein';
  */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
-  // A third of the word: one slip in a short key, a few in a long indicator id.
-  const limit = Math.max(1, Math.floor(word.length / 3));
+  // One slip in a very short word; else two (a swap of two letters) or a third of a long id.
+  const limit = word.length <= 3 ? 1 : Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of [...new Set(candidates)].sort()) {
