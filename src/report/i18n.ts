@@ -40,7 +40,8 @@ function roundDigits(abs: number, decimals: number): string {
       return decimals === 0 ? digits : `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
     }
   }
-  return abs.toFixed(decimals);
+  // Beyond 1e21 toFixed switches to exponent notation; such numbers are whole anyway.
+  return abs >= 1e21 ? BigInt(abs).toString() : abs.toFixed(decimals);
 }
 
 function groupThousands(integer: string, separator: string): string {

@@ -50,6 +50,13 @@ describe('formatNumber', () => {
     expect(formatNumber(12345, 'vi', { grouping: false })).toBe('12345');
   });
 
+  it('writes very large and very small numbers without exponents', () => {
+    expect(formatNumber(1e21, 'en')).toBe('1,000,000,000,000,000,000,000');
+    expect(formatNumber(-2.5e22, 'vi')).toMatch(/^-2[45](\.\d{3}){7}$/);
+    expect(formatNumber(1e-7, 'en')).toBe('0');
+    expect(formatNumber(1.5e-3, 'en', { maxDecimals: 4 })).toBe('0.0015');
+  });
+
   it('shows a dash for what is not a number', () => {
     expect(formatNumber(Number.NaN, 'vi')).toBe(NO_VALUE);
     expect(formatNumber(Number.POSITIVE_INFINITY, 'en')).toBe(NO_VALUE);
