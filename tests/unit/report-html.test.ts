@@ -21,7 +21,7 @@ const OWN_ATTRIBUTES = new Set([
   'lang', 'charset', 'http-equiv', 'content', 'name', 'rel', 'href', 'class', 'id', 'title', 'scope', 'role', 'value',
   'aria-label', 'aria-labelledby', 'aria-hidden', 'data-target', 'data-status', 'viewbox', 'width', 'height',
   'preserveaspectratio', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'rx', 'd', 'fill', 'stroke',
-  'stroke-width', 'stroke-dasharray', 'stroke-linecap', 'text-anchor',
+  'stroke-width', 'stroke-dasharray', 'stroke-linecap', 'text-anchor', 'fill-opacity',
 ]);
 
 function tags(page: string): string[] {
@@ -157,6 +157,28 @@ describe('renderHtml: the page', () => {
     const refs = [...page.matchAll(/href="#(fn-\d+)"/g)].map((m) => m[1]);
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of refs) expect(page).toContain(`id="${ref}"`);
+  });
+
+  it('shows, for a target not yet due without an actual of its year, the latest actual, labelled as such', () => {
+    const evaluation = sampleEvaluation();
+    const later = evaluation.results.find((r) => r.target === 'procedures-online-payment@2030');
+    if (later === undefined) throw new Error('fixture changed');
+    later.actual = null;
+    const page = render(evaluation, 'en');
+    const row = /<tr class="target-row" data-target="procedures-online-payment@2030"[\s\S]*?<\/tr>/.exec(page)?.[0] ?? '';
+    expect(row).toContain('latest 72.5% (2025)');
+    expect(row).toContain('fill-opacity="0.4"');
+    // A due target without an actual shows no borrowed value.
+    const due = /<tr class="target-row" data-target="satisfaction-department@2025"[\s\S]*?<\/tr>/.exec(page)?.[0] ?? '';
+    expect(due).not.toContain('latest');
+  });
+
+  it('explains remarks in words, and shows an unknown one as its word', () => {
+    const evaluation = sampleEvaluation();
+    const first = evaluation.results[0];
+    if (first === undefined) throw new Error('empty fixture');
+    first.remarks = ['too-few-years', 'some-new-remark'];
+    expect(render(evaluation, 'en')).toContain('only one year of data: progress needs two; some-new-remark');
   });
 
   it('has print rules: A4 pages, one area a page, rows never split, colours kept', () => {

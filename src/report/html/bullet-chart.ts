@@ -14,6 +14,8 @@ export interface BulletChartInput {
   status: Status;
   /** What a screen reader says and a tooltip shows: the numbers in words. */
   label: string;
+  /** Draw the bar pale: it is an earlier year's value, shown for context. */
+  faint?: boolean;
 }
 
 const WIDTH = 150;
@@ -32,7 +34,7 @@ export function bulletChart(input: BulletChartInput): SafeHtml {
   const bar =
     input.actual === null
       ? ''
-      : html`<rect x="${LEFT}" y="8" width="${coord(Math.max(0, Number(x(input.actual)) - LEFT))}" height="10" rx="1.5" fill="${colour}"/>`;
+      : html`<rect x="${LEFT}" y="8" width="${coord(Math.max(0, Number(x(input.actual)) - LEFT))}" height="10" rx="1.5" fill="${colour}"${input.faint === true ? html` fill-opacity="0.4"` : ''}/>`;
   const mark =
     input.required === null
       ? ''

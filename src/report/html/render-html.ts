@@ -12,23 +12,17 @@ import {
   statusSymbol,
   t,
 } from '../i18n.js';
+import type { RenderOptions } from '../evaluation/types.js';
 import { bulletChart, milestoneChart } from './bullet-chart.js';
 import { valueDomain } from './chart-scale.js';
 import { html, raw, type SafeHtml } from './escape.js';
 import { lineChart, type LinePoint, type TargetMark } from './line-chart.js';
-import { th } from './strings.js';
+import { remarkText, th } from './strings.js';
 import { STYLES } from './styles.js';
 import { summaryBar } from './summary-bar.js';
 
-/** What the HTML renderer needs besides the evaluation; the same shape every renderer takes. */
-export interface HtmlRenderOptions {
-  lang: Lang;
-  /** Ignored: the page always has its colours, and never relies on them alone. */
-  color: boolean;
-  plan: Plan;
-  /** Ignored: the page reflows to the window and to A4. */
-  width?: number;
-}
+/** What the HTML renderer needs besides the evaluation: the options every renderer takes. */
+export type HtmlRenderOptions = RenderOptions;
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -37,6 +31,8 @@ interface Page {
   lang: Lang;
   plan: Plan;
   indicators: Map<string, Indicator>;
+  /** Every result of the evaluation, by indicator. */
+  results: Map<string, Result[]>;
   /** Footnotes are numbered through the whole page. */
   nextNote: number;
 }
@@ -55,6 +51,11 @@ function titleOf(page: Page, indicatorId: string): string {
 
 function value(page: Page, n: number, measure: Measure): string {
   return formatMeasured(n, measure === 'milestone' ? 'count' : measure, page.lang, { maxDecimals: 2 });
+}
+
+/** Joins the words of a short phrase with no-break spaces, so it wraps only before a parenthesis. */
+function keepTogether(text: string): string {
+  return text.replace(/ (?!\()/g, '\u00a0');
 }
 
 /** The plan's own words for the target of `result`, from the spec whose horizon covers its year. */
@@ -77,6 +78,25 @@ function actualText(page: Page, result: Result, measure: Measure): string {
   if (actual.value !== null) return value(page, actual.value, measure);
   if (actual.status !== undefined) return milestoneLabel(actual.status, page.lang);
   return NO_VALUE;
+}
+
+const NOT_DUE: ReadonlySet<Status> = new Set(['on-track', 'at-risk', 'off-track']);
+
+/**
+ * For a target not yet due that has no actual of its own year: the latest actual the
+ * evaluation holds for the indicator (from its other results), so the row shows what the
+ * judgement stood on. Labelled as the latest, with its period, never as the year's value.
+ */
+function latestActual(page: Page, result: Result): { value: number; period: string } | undefined {
+  if (result.actual !== null || !NOT_DUE.has(result.status)) return undefined;
+  let best: { value: number; period: string } | undefined;
+  for (const other of page.results.get(result.indicator) ?? []) {
+    const actual = other.actual;
+    if (actual === null || actual.value === null) continue;
+    if (Number(actual.period.slice(0, 4)) > result.year) continue;
+    if (best === undefined || actual.period > best.period) best = { value: actual.value, period: actual.period };
+  }
+  return best;
 }
 
 /** The facts behind one value, as a list of short phrases (also used as its tooltip). */
@@ -105,7 +125,7 @@ function provenance(page: Page, result: Result): string[] {
     parts.push(th(lang, 'fn.ratio', { ratio: formatNumber(result.progressRatio, lang, { maxDecimals: 2 }) }));
   }
   if (result.remarks !== undefined && result.remarks.length > 0) {
-    parts.push(th(lang, 'fn.remarks', { remarks: result.remarks.join(', ') }));
+    parts.push(th(lang, 'fn.remarks', { remarks: result.remarks.map((r) => remarkText(lang, r)).join('; ') }));
   }
   return parts;
 }
@@ -122,17 +142,25 @@ function chartFor(page: Page, result: Result, measure: Measure, requirementText:
       state === undefined ? th(lang, 'chart.milestoneNone') : th(lang, 'chart.milestone', { state: milestoneLabel(state, lang) });
     return milestoneChart(state, result.status, label);
   }
-  const actual = result.actual?.value ?? null;
+  const latest = latestActual(page, result);
+  const actual = result.actual?.value ?? latest?.value ?? null;
   const band = 'between' in result.requirement ? result.requirement.between : undefined;
   const required = result.required;
   const domain = valueDomain(measure, [actual ?? 0, required ?? 0, ...(band ?? [])]);
   const requiredShown = required === null ? requirementText : value(page, required, measure);
   let label: string;
-  if (actual === null) label = th(lang, 'chart.bulletNoActual', { required: requiredShown });
+  if (latest !== undefined) {
+    label = th(lang, 'chart.bulletLatest', {
+      year: result.year,
+      latest: value(page, latest.value, measure),
+      period: latest.period,
+      required: requiredShown,
+    });
+  } else if (actual === null) label = th(lang, 'chart.bulletNoActual', { required: requiredShown });
   else if (band !== undefined && required === null) {
     label = th(lang, 'chart.bulletBand', { actual: actualShown, low: value(page, band[0], measure), high: value(page, band[1], measure) });
   } else label = th(lang, 'chart.bullet', { actual: actualShown, required: requiredShown });
-  const input = { domain, actual, required, status: result.status, label };
+  const input = { domain, actual, required, status: result.status, label, faint: latest !== undefined };
   return bulletChart(band === undefined ? input : { ...input, band });
 }
 
@@ -155,10 +183,13 @@ function row(page: Page, result: Result, notes: Footnote[]): SafeHtml {
     noteRef = html`<a class="fn-ref" href="#fn-${n}" aria-label="${th(lang, 'fn.label', { n })}">${String(n)}</a>`;
   }
   const actual = result.actual;
+  const latest = latestActual(page, result);
   const periodNote =
     actual !== null && actual.period !== String(result.year)
       ? html`<span class="period">${th(lang, 'cell.periodOf', { period: actual.period })}</span>`
-      : '';
+      : latest !== undefined
+        ? html`<span class="period">${th(lang, 'cell.latest', { value: value(page, latest.value, measure), period: latest.period })}</span>`
+        : '';
   const gap = result.gap;
   const gapCell =
     gap === null
@@ -169,7 +200,7 @@ function row(page: Page, result: Result, notes: Footnote[]): SafeHtml {
   return html`<tr class="target-row" data-target="${result.target}" data-status="${result.status}">
 <th scope="row"><span class="ind-title">${titleOf(page, result.indicator)}</span><span class="ind-meta"><code>${result.target}</code>${refs === '' ? '' : html` · ${refs}`}</span></th>
 <td class="num">${String(result.year)}</td>
-<td class="req"${quote === '' ? '' : html` title="${th(lang, 'fn.quote', { quote })}"`}>${requirementText}</td>
+<td class="req"${quote === '' ? '' : html` title="${th(lang, 'fn.quote', { quote })}"`}>${keepTogether(requirementText)}</td>
 <td class="num">${result.required === null ? NO_VALUE : value(page, result.required, measure)}</td>
 <td class="num"${facts.length > 0 ? html` title="${facts.join('; ')}"` : ''}>${actualShown}${actual?.provisional === true ? '*' : ''}${noteRef}${periodNote}</td>
 ${gapCell}
@@ -370,9 +401,11 @@ function legendSection(lang: Lang): SafeHtml {
  * bullet charts, trend charts and the provenance of every value. Every text from a data
  * file is escaped.
  */
-export function renderHtml(evaluation: Evaluation, options: HtmlRenderOptions): string {
+export function renderHtml(evaluation: Evaluation, options: RenderOptions): string {
   const { lang, plan } = options;
-  const page: Page = { lang, plan, indicators: new Map(plan.indicators.map((i) => [i.id, i])), nextNote: 1 };
+  const results = new Map<string, Result[]>();
+  for (const result of evaluation.results) results.set(result.indicator, [...(results.get(result.indicator) ?? []), result]);
+  const page: Page = { lang, plan, indicators: new Map(plan.indicators.map((i) => [i.id, i])), results, nextNote: 1 };
   const groups = groupByArea(page, evaluation.results);
   const title = t(lang, 'report.title');
   const planTitle = pickText(plan.title, lang);

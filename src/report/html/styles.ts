@@ -47,14 +47,14 @@ tbody th{font-weight:400}
 .ind-meta{display:block;margin-top:2px;font-size:11.5px;color:var(--muted)}
 .col-target{width:30%}
 .ind-meta code{white-space:nowrap;font:11px/1.3 "DejaVu Sans Mono","Liberation Mono",Consolas,monospace;background:var(--soft);padding:0 3px;border-radius:2px}
-.req{white-space:nowrap}
+.req{min-width:6.5em}
 .period{display:block;font-size:11px;color:var(--muted);white-space:normal}
 .fn-ref{font-size:10.5px;color:var(--accent);text-decoration:none;margin-left:2px;vertical-align:super;line-height:0}
 .gap-pos{color:${STATUS_COLOURS.met.strong}}
 .gap-neg{color:${STATUS_COLOURS.missed.strong}}
 .badge{display:inline-flex;align-items:center;gap:6px;white-space:nowrap;font-weight:600;font-size:12.5px;color:var(--strong);background:var(--pale);border:1px solid var(--strong);border-radius:999px;padding:1px 10px 1px 4px}
 .badge .sym{display:inline-grid;place-items:center;width:18px;height:18px;border-radius:50%;background:var(--strong);color:#fff;font-size:11px;line-height:1}
-.chart-cell{width:160px}
+.chart-cell{width:156px}
 svg.bullet{display:block}
 .overview td.num,.overview th.num{width:9%}
 .overview{margin-top:22px}
