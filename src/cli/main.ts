@@ -47,9 +47,9 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .option('--horizon <years>', 'only targets for these years (comma-separated, repeatable)', collect)
     .option('--status <statuses>', 'only results with these statuses (comma-separated, repeatable)', collect)
     .option('--fail-on <status>', 'exit 1 when a result has this status or a worse one')
-    .action(async (paths: string[], raw: RawCommonOptions & Record<string, unknown>) => {
+    .action(async (paths: string[], raw: RawCommonOptions & { area?: string[]; horizon?: string[]; status?: string[]; failOn?: string }) => {
       const { runEvaluate } = await import('./commands/evaluate.js');
-      setExit(await runEvaluate(ctx, paths, { ...commonOptions(raw, ctx), ...raw }));
+      setExit(await runEvaluate(ctx, paths, { ...raw, ...commonOptions(raw, ctx) }));
     });
 
   withCommon(program.command('diff'), ['table', 'json', 'md'])
@@ -57,36 +57,36 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
     .argument('<before>', 'measurement files (comma-separated), a folder, an evaluation JSON or a plan')
     .argument('<after>', 'the same kind of thing, later')
     .option('--fail-on <change>', 'exit 1 when any target regressed (regressed)')
-    .action(async (before: string, after: string, raw: RawCommonOptions & Record<string, unknown>) => {
+    .action(async (before: string, after: string, raw: RawCommonOptions & { failOn?: string }) => {
       const { runDiff } = await import('./commands/diff.js');
-      setExit(await runDiff(ctx, before, after, { ...commonOptions(raw, ctx), ...raw }));
+      setExit(await runDiff(ctx, before, after, { ...raw, ...commonOptions(raw, ctx) }));
     });
 
   withCommon(program.command('trend'), ['table', 'json', 'csv', 'md'])
     .description('one row per indicator, one column per year of data')
     .argument('[paths...]', 'measurement files, folders or globs')
     .option('--area <ids>', 'only these areas', collect)
-    .action(async (paths: string[], raw: RawCommonOptions & Record<string, unknown>) => {
+    .action(async (paths: string[], raw: RawCommonOptions & { area?: string[] }) => {
       const { runTrend } = await import('./commands/trend.js');
-      setExit(await runTrend(ctx, paths, { ...commonOptions(raw, ctx), ...raw }));
+      setExit(await runTrend(ctx, paths, { ...raw, ...commonOptions(raw, ctx) }));
     });
 
   withCommon(program.command('targets'), ['table', 'json', 'md'])
     .description("the plan's targets")
     .option('--area <ids>', 'only these areas', collect)
     .option('--horizon <years>', 'only targets for these years', collect)
-    .action(async (raw: RawCommonOptions & Record<string, unknown>) => {
+    .action(async (raw: RawCommonOptions & { area?: string[]; horizon?: string[] }) => {
       const { runTargets } = await import('./commands/targets.js');
-      setExit(await runTargets(ctx, { ...commonOptions(raw, ctx), ...raw }));
+      setExit(await runTargets(ctx, { ...raw, ...commonOptions(raw, ctx) }));
     });
 
   withCommon(program.command('template'), ['yaml', 'csv'])
     .description('a data-entry file listing every indicator, to fill in')
     .requiredOption('--period <period>', 'the period to report, e.g. 2026 or 2026-H1')
     .option('--org <name>', 'the reporting org, for a breakdown')
-    .action(async (raw: RawCommonOptions & Record<string, unknown>) => {
+    .action(async (raw: RawCommonOptions & { period: string; org?: string }) => {
       const { runTemplate } = await import('./commands/template.js');
-      setExit(await runTemplate(ctx, { ...commonOptions(raw, ctx), ...raw }));
+      setExit(await runTemplate(ctx, { ...raw, ...commonOptions(raw, ctx) }));
     });
 
   program
