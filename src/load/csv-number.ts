@@ -8,13 +8,16 @@ export type CsvNumber =
   | { kind: 'ambiguous'; readings: number[]; message: string }
   | { kind: 'text' };
 
+const GROUPED: Record<string, RegExp> = { '.': /^[1-9]\d{0,2}(\.\d{3})+$/, ',': /^[1-9]\d{0,2}(,\d{3})+$/ };
+
 function grouped(body: string, mark: string): boolean {
-  const escaped = mark === '.' ? '\\.' : mark;
-  return new RegExp(`^[1-9]\\d{0,2}(${escaped}\\d{3})+$`).test(body);
+  return GROUPED[mark]!.test(body);
 }
 
 function count(text: string, char: string): number {
-  return text.split(char).length - 1;
+  let n = 0;
+  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) n++;
+  return n;
 }
 
 function number(value: number): CsvNumber {
@@ -29,6 +32,7 @@ function number(value: number): CsvNumber {
  * `1e3`) is text, left for the validator to report.
  */
 export function parseCsvNumber(cell: string, separator: CsvSeparator): CsvNumber {
+  if (/^\d{1,15}$/.test(cell)) return { kind: 'number', value: Number(cell) };
   const match = /^([+-]?)(\d[\d.,]*)$/.exec(cell);
   if (!match) return { kind: 'text' };
   const sign = match[1] === '-' ? -1 : 1;

@@ -3,7 +3,14 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
-import { analyseHeader, type CsvColumn, type CsvHeaderCell, detectSeparator, NUMBER_COLUMNS } from './csv-header.js';
+import {
+  analyseHeader,
+  type CsvColumn,
+  type CsvHeaderCell,
+  detectSeparator,
+  NUMBER_COLUMNS,
+  type SeparatorGuess,
+} from './csv-header.js';
 import { offsetPosition, scanCells, trimRaw } from './csv-cells.js';
 import { type CsvSeparator, parseCsvNumber } from './csv-number.js';
 import { diagnostic, START } from './diagnostic.js';
@@ -82,6 +89,34 @@ function lineBreaks(): (text: string) => string {
   };
 }
 
+/** The header line: its text, its 1-based number, and the separator a "sep=" line before it named. */
+interface HeaderLine {
+  text: string;
+  number: number;
+  hint?: string;
+}
+
+/**
+ * The first line that is not blank, once it is whole (or the text has `ended`). An Excel
+ * "sep=;" line before it names the separator.
+ */
+function findHeaderLine(buffered: string, ended: boolean): HeaderLine | undefined {
+  let hint: string | undefined;
+  let start = 0;
+  for (let number = 1; ; number++) {
+    const end = buffered.indexOf('\n', start);
+    if (end === -1 && !ended) return undefined;
+    const text = end === -1 ? buffered.slice(start) : buffered.slice(start, end);
+    if (text.trim() !== '') {
+      const sep = hint === undefined ? /^\s*"?sep=(.)"?\s*$/i.exec(text) : null;
+      if (sep) hint = sep[1];
+      else return hint === undefined ? { text, number } : { text, number, hint };
+    }
+    if (end === -1) return undefined;
+    start = end + 1;
+  }
+}
+
 function rowPointer(index: number, field?: string): string {
   return toPointer(field === undefined ? ['measurements', index] : ['measurements', index, field]);
 }
@@ -141,37 +176,32 @@ class CsvReader {
       const text = this.decode(handle)[Symbol.asyncIterator]();
       // Read up to the end of the first line that is not blank: the header, which tells the separator.
       let buffered = '';
-      let headerLine: string | undefined;
-      let headerNumber = 1;
+      let found: HeaderLine | undefined;
+      let ended = false;
       for (;;) {
-        const lines = buffered.split('\n');
-        let found = false;
-        for (let i = 0; i < lines.length - 1; i++) {
-          if (lines[i]!.trim() !== '') {
-            headerLine = lines[i]!;
-            headerNumber = i + 1;
-            found = true;
-            break;
-          }
+        found = findHeaderLine(buffered, ended);
+        if (found !== undefined || ended) break;
+        if (buffered.length > this.maxRecordSize()) {
+          this.report('csv-header', `no line break in the first ${this.maxRecordSize()} characters: this is not a measurements CSV`);
+          yield unusable();
+          return;
         }
-        if (found) break;
         const next = await text.next();
-        if (next.done) {
-          const last = lines[lines.length - 1]!;
-          if (last.trim() !== '') {
-            headerLine = last;
-            headerNumber = lines.length;
-          }
-          break;
-        }
-        buffered += next.value;
+        if (next.done) ended = true;
+        else buffered += next.value;
       }
-      if (headerLine === undefined) {
+      if (found === undefined) {
         if (!this.diagnostics.some((d) => d.code === 'wrong-encoding')) this.report('file-empty', 'the file is empty');
         yield unusable();
         return;
       }
-      const guess = detectSeparator(headerLine);
+      const headerNumber = found.number;
+      const guess: SeparatorGuess =
+        found.hint === undefined
+          ? detectSeparator(found.text)
+          : found.hint === ',' || found.hint === ';'
+            ? { separator: found.hint }
+            : { problem: `the "sep=" line names '${found.hint}' as separator; ccp reads CSV separated by "," or ";"` };
       if ('problem' in guess) {
         this.report('csv-header', guess.problem, { line: headerNumber, column: 1 });
         yield unusable(headerNumber);
@@ -222,6 +252,8 @@ class CsvReader {
         const line = record.info.lines - breaks;
         // Rows parsed after a syntax error are not to be trusted.
         if (failure !== undefined && line >= failure.line) break;
+        // The "sep=" line of an Excel export, before the header.
+        if (line < headerNumber) continue;
         const cells = record.record;
         if (cells.every((cell) => cell === '')) continue;
         const scan = scanCells(raw, separator);
@@ -303,14 +335,18 @@ class CsvReader {
       columns[field] = at.column;
       const value = cells[i]!.normalize('NFC');
       if (value === '') return;
-      const path = rowPointer(index, field);
       if (value.length > this.limits.maxStringLength) {
-        this.report('string-too-long', `this cell is ${value.length} characters long; the limit is ${this.limits.maxStringLength}`, at, path);
+        this.report(
+          'string-too-long',
+          `this cell is ${value.length} characters long; the limit is ${this.limits.maxStringLength}`,
+          at,
+          rowPointer(index, field),
+        );
         return;
       }
       if (field === 'title') return;
       if (field === 'plan') {
-        this.notePlan(value, at, path);
+        this.notePlan(value, at, () => rowPointer(index, field));
         return;
       }
       if (NUMBER_COLUMNS.has(field)) {
@@ -319,14 +355,14 @@ class CsvReader {
           values[field] = parsed.value;
           return;
         }
-        if (parsed.kind === 'ambiguous') this.report('csv-ambiguous-decimal', parsed.message, at, path);
+        if (parsed.kind === 'ambiguous') this.report('csv-ambiguous-decimal', parsed.message, at, rowPointer(index, field));
       }
       values[field] = value;
     });
     return { line, values, columns };
   }
 
-  private notePlan(plan: string, at: Position, path: string): void {
+  private notePlan(plan: string, at: Position, path: () => string): void {
     if (this.plan === undefined) {
       this.plan = plan;
       return;
@@ -337,7 +373,7 @@ class CsvReader {
       'csv-mixed-plans',
       `this row names plan '${plan}' but earlier rows name '${this.plan}'; one file reports against one plan`,
       at,
-      path,
+      path(),
     );
   }
 

@@ -6,7 +6,6 @@ import {
   isSeq,
   LineCounter,
   type Node,
-  type ParsedNode,
   parseAllDocuments,
   type YAMLError,
 } from 'yaml';
@@ -48,12 +47,12 @@ function keyText(key: unknown): string | undefined {
   return undefined;
 }
 
-/** Keys that differ only in Unicode normalisation are the same key. */
-function sameKey(a: ParsedNode, b: ParsedNode): boolean {
-  if (a === b) return true;
-  if (!isScalar(a) || !isScalar(b)) return false;
-  if (typeof a.value === 'string' && typeof b.value === 'string') return a.value.normalize('NFC') === b.value.normalize('NFC');
-  return a.value === b.value;
+/**
+ * What makes two scalar keys the same key: equal values of the same type, strings compared in
+ * NFC (keys that differ only in Unicode normalisation are duplicates).
+ */
+function keyIdentity(value: unknown): string {
+  return `${value === null ? 'null' : typeof value}:${String(value).normalize('NFC')}`;
 }
 
 /**
@@ -140,12 +139,19 @@ function inspect(
     checkTag(node, pointer);
     const children: Frame[] = [];
     if (isMap(node)) {
+      // yaml's own uniqueKeys check compares every pair with every other; a Set keeps it linear.
+      const keys = new Set<string>();
       for (const pair of node.items) {
         const key = pair.key;
         const name = keyText(key);
         if (isScalar(key)) {
           checkTag(key, pointer);
           const start = key.range?.[0] ?? 0;
+          const identity = keyIdentity(key.value);
+          if (keys.has(identity)) {
+            report('duplicate-key', `the key '${String(key.value)}' appears twice in this mapping`, at(start), toPointer([...pointer, name ?? '']));
+          }
+          keys.add(identity);
           checkString(key.value, start, pointer, 'this key');
           if (name !== undefined && isForbiddenKey(name)) {
             report(
@@ -209,7 +215,7 @@ export function parseYamlText(text: string, source: YamlSource, limits: YamlLimi
 
   const parsed = parseAllDocuments(text, {
     lineCounter,
-    uniqueKeys: sameKey,
+    uniqueKeys: false,
     prettyErrors: false,
     version: '1.2',
     schema: 'core',

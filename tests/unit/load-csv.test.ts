@@ -173,6 +173,21 @@ describe('loadFile on CSV: header problems', () => {
     }
   });
 
+  it('takes the separator from an Excel "sep=" line before the header', async () => {
+    const doc = await load('sep=;\r\nindicator;period;value\r\na;2025;80,5\r\n');
+    expect(doc.diagnostics).toEqual([]);
+    expect(measurements(doc)).toEqual([{ indicator: 'a', period: '2025', value: 80.5 }]);
+    expect(doc.locate('/measurements/0/value')).toEqual({ line: 3, column: 8 });
+    const tabs = await load('sep=\t\nindicator\tperiod\n');
+    expect(codes(tabs)).toEqual(['csv-header']);
+  });
+
+  it('refuses a first line with no line break within the record limit', async () => {
+    const doc = await load(`indicator,period,${'x'.repeat(100_000)}`, { maxStringLength: 1 });
+    expect(codes(doc)).toEqual(['csv-header']);
+    expect(doc.data).toBeUndefined();
+  });
+
   it('finds the header line after blank lines', async () => {
     const doc = await load('\n\nindicator;value\n');
     expect(at(doc, 'csv-header')).toEqual([{ line: 3, column: 1 }]);
