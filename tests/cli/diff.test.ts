@@ -200,6 +200,13 @@ describe('ccp diff: options and output', () => {
     expect(run.stdout).toBe('');
   });
 
+  it('a side without measurement files is a usage error (exit 2)', async () => {
+    const empty = testdir({ 'notes.txt': 'nothing here' });
+    const run = await diffIn(['y2023', empty, ...PLAN, '--as-of', '2024-12-20']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no measurement files');
+  });
+
   it('a side that does not exist is an input error (exit 2)', async () => {
     const run = await diffIn(['y2023', 'nowhere', ...PLAN, '--as-of', '2024-12-20']);
     expect(run.code).toBe(2);

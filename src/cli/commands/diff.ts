@@ -153,9 +153,14 @@ async function loadSide(side: SideSpec, ctx: CliContext, options: DiffOptions, p
       const result = await checkFiles(side.paths, options.plan === undefined ? { cwd: ctx.cwd } : { cwd: ctx.cwd, plan: options.plan });
       problems.add(result.files, result.diagnostics, options.color);
       if (result.summary.errors > 0) return undefined;
-      // A set without measurement files (an empty folder) is judged against the --plan plan.
-      const plan = result.plan ?? (await planOrProblems(options.plan, ctx, problems, options.color));
-      if (plan === undefined) return undefined;
+      if (result.measurementFiles.length === 0) {
+        throw new UsageError(`no measurement files (.yaml, .yml, .csv of kind Measurements) found in ${side.paths.join(', ')}`);
+      }
+      const plan = result.plan;
+      if (plan === undefined) {
+        const named = [...new Set(result.measurementFiles.map((file) => file.plan).filter((id) => id !== undefined))];
+        throw new UsageError(`the measurement files of ${side.paths.join(', ')} name more than one plan (${named.join(', ')}); compare each plan's files separately`);
+      }
       return { evaluation: evaluate(plan, result.entries, { asOf: options.asOf }), plan };
     }
   }
