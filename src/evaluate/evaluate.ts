@@ -89,7 +89,8 @@ function judgeMilestone(target: Target, indicator: Indicator, actuals: Actuals, 
  * A numeric target. Due: met or missed on the actual of year Y itself, no-data without one.
  * Not due: on-track when the latest actual (any year up to the as-of year) already satisfies
  * the requirement, else by the progress ratio from the base (the baseline, else the earliest
- * actual) to the latest actual. `gainAtLeast` not yet due is judged the same way against
+ * actual) to the latest actual. While the target's own year has no figure, `actual` and `gap`
+ * are those of the latest actual the judgement rests on (its `period` names its year). `gainAtLeast` not yet due is judged the same way against
  * min(cap, previous year's actual + gain); while the previous year has no actual (its year
  * not reported, or not yet begun) it is no-data with `previous-year-missing`, as when due.
  */
@@ -124,6 +125,12 @@ function judgeNumber(target: Target, indicator: Indicator, actuals: Actuals, due
   if (latestKnown === undefined) return judgement;
   const latest: Point = { year: latestKnown.year, value: latestKnown.actual.value ?? 0 };
   const satisfied = holds(check, latest.value);
+  if (judgement.actual === null) {
+    // Not due and no figure for the target's own year yet: show the latest figure the
+    // judgement rests on; its `period` says which year it is.
+    judgement.actual = latestKnown.actual;
+    judgement.gap = gapOf(check, latest.value);
+  }
 
   const baseline = indicator.baseline;
   const earliest = known[0];
