@@ -64,6 +64,8 @@ export interface CsvStream extends AsyncIterable<CsvRow> {
   header(): Promise<CsvHeader>;
   /** The plan the `plan` column names: the first one seen so far; see `csv-mixed-plans`. */
   readonly plan: string | undefined;
+  /** Stops reading and closes the file; for a caller that read the header and wants no rows. */
+  close(): Promise<void>;
 }
 
 /** Options of `streamCsv` and `loadFile`. */
@@ -155,6 +157,7 @@ class CsvReader {
     }
     let parser: ReturnType<typeof parse> | undefined;
     let source: Readable | undefined;
+    let text: AsyncGenerator<string> | undefined;
     try {
       const info = await handle.stat().catch((error: unknown) => {
         throw readError(error, this.file);
@@ -173,7 +176,8 @@ class CsvReader {
         return;
       }
 
-      const text = this.decode(handle)[Symbol.asyncIterator]();
+      const decoded = this.decode(handle);
+      text = decoded;
       // Read up to the end of the first line that is not blank: the header, which tells the separator.
       let buffered = '';
       let found: HeaderLine | undefined;
@@ -182,11 +186,11 @@ class CsvReader {
         found = findHeaderLine(buffered, ended);
         if (found !== undefined || ended) break;
         if (buffered.length > this.maxRecordSize()) {
-          this.report('csv-header', `no line break in the first ${this.maxRecordSize()} characters: this is not a measurements CSV`);
+          this.report('csv-header', `the first ${this.maxRecordSize()} characters hold no whole header line: this is not a measurements CSV`);
           yield unusable();
           return;
         }
-        const next = await text.next();
+        const next = await decoded.next();
         if (next.done) ended = true;
         else buffered += next.value;
       }
@@ -234,7 +238,7 @@ class CsvReader {
         (async function* () {
           yield first;
           while (!stopped()) {
-            const next = await text.next();
+            const next = await decoded.next();
             if (next.done) return;
             yield next.value;
           }
@@ -314,6 +318,7 @@ class CsvReader {
     } finally {
       source?.destroy();
       parser?.destroy();
+      await text?.return(undefined).catch(() => undefined);
       await handle.close().catch(() => undefined);
     }
   }
@@ -473,6 +478,9 @@ export function streamCsv(path: string, options: LoadOptions): CsvStream {
       return reader.plan;
     },
     header: readHeader,
+    async close() {
+      await events?.return(undefined);
+    },
     async *[Symbol.asyncIterator]() {
       if (iterated) throw new Error('a CSV stream can be iterated once');
       iterated = true;

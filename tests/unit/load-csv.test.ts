@@ -333,6 +333,16 @@ describe('streamCsv', () => {
     expect(codes(stream)).toEqual(['csv-header']);
   });
 
+  it('can be closed after the header without reading rows', async () => {
+    const cwd = testdir({ 'm.csv': 'indicator,period,value\na,2025,1\n' });
+    const stream = streamCsv('m.csv', { cwd });
+    expect((await stream.header()).usable).toBe(true);
+    await stream.close();
+    const rows: CsvRow[] = [];
+    for await (const row of stream) rows.push(row);
+    expect(rows).toEqual([]);
+  });
+
   it('can stop early', async () => {
     const cwd = testdir({ 'm.csv': `indicator,period,value\n${Array.from({ length: 5000 }, (_, i) => `i${i},2025,${i}`).join('\n')}\n` });
     const stream = streamCsv('m.csv', { cwd });

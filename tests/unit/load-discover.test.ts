@@ -42,6 +42,13 @@ describe('discover', () => {
     );
   });
 
+  it('expands a glob that reaches outside the cwd, and an absolute one', async () => {
+    const dir = tree();
+    const cwd = join(dir, 'data', 'deep');
+    expect(await discover(['../*.yml'], cwd)).toEqual([join(dir, 'data/2025.yml')]);
+    expect(await discover([join(dir, 'data', '*.csv')], cwd)).toEqual([join(dir, 'data/2024.csv')]);
+  });
+
   it('keeps a named file of another type, for loading to report', async () => {
     const dir = tree();
     expect(await discover(['data/readme.md'], dir)).toEqual([join(dir, 'data/readme.md')]);
