@@ -219,7 +219,8 @@ describe('ccp diff: options and output', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).not.toContain(ESC);
       for (const line of run.stdout.split('\n')) expect(visibleWidth(line)).toBeLessThanOrEqual(100);
-      expect(run.stdout).toContain(lang === 'en' ? 'on track → off track' : 'Đúng tiến độ → Chậm tiến độ');
+      // a transition too wide for its column breaks after the arrow
+      expect(run.stdout).toMatch(lang === 'en' ? /on track →\s.*off track/s : /Đúng tiến độ →\s.*Chậm tiến độ/s);
     }
   });
 

@@ -16,8 +16,14 @@ export interface GridColumn {
   min: number;
   /** Right-align numbers. */
   align?: 'left' | 'right';
-  /** Gives way first when the table is too wide (long titles wrap better than short words). */
+  /** Gives way before the others below its comfortable width (long titles wrap better than short words). */
   flex?: boolean;
+  /**
+   * The width below which the column starts to wrap badly. Default: for a flexible column its
+   * minimum; for the others the widest part of a cell when transitions (`a → b`) break
+   * after the arrow.
+   */
+  soft?: number;
 }
 
 /** cli-table3 puts one space either side of a cell's content. */
@@ -25,7 +31,8 @@ const PADDING = 2;
 
 /**
  * Content widths that fit `width`: each column its natural width, then narrowed one step at
- * a time, the flexible columns first and among them the one with the most room above its
+ * a time, the column with the most room above its comfortable width first (`soft`: where a
+ * column starts to wrap badly); then the flexible columns, then the others, down to their
  * minimum. Undefined when even the minimums do not fit.
  */
 export function fitColumns(
@@ -33,32 +40,51 @@ export function fitColumns(
   min: readonly number[],
   width: number,
   flex: readonly boolean[] = [],
+  soft: readonly number[] = [],
 ): number[] | undefined {
   const budget = width - (natural.length + 1) - PADDING * natural.length;
   const widths = natural.map((w) => Math.max(1, w));
   let total = widths.reduce((sum, w) => sum + w, 0);
-  const slack = (i: number) => (widths[i] ?? 0) - Math.max(1, min[i] ?? 1);
-  const widest = (flexible: boolean) => {
-    let pick = -1;
-    for (let i = 0; i < widths.length; i++) {
-      if ((flex[i] === true) !== flexible || slack(i) <= 0) continue;
-      if (pick < 0 || slack(i) > slack(pick)) pick = i;
+  const floor = (i: number) => Math.max(1, min[i] ?? 1);
+  const phases: ((i: number) => number | undefined)[] = [
+    (i) => Math.max(floor(i), soft[i] ?? floor(i)),
+    (i) => (flex[i] === true ? floor(i) : undefined),
+    (i) => floor(i),
+  ];
+  for (const limit of phases) {
+    while (total > budget) {
+      let pick = -1;
+      let most = 0;
+      for (let i = 0; i < widths.length; i++) {
+        const bound = limit(i);
+        if (bound === undefined) continue;
+        const room = (widths[i] ?? 0) - bound;
+        if (room > most) {
+          pick = i;
+          most = room;
+        }
+      }
+      if (pick < 0) break;
+      widths[pick] = (widths[pick] ?? 1) - 1;
+      total--;
     }
-    return pick;
-  };
-  while (total > budget) {
-    let pick = widest(true);
-    if (pick < 0) pick = widest(false);
-    if (pick < 0) return undefined;
-    widths[pick] = (widths[pick] ?? 1) - 1;
-    total--;
   }
-  return widths;
+  return total > budget ? undefined : widths;
+}
+
+/** A transition `a → b` too wide for its column breaks after the arrow before anywhere else. */
+function breakAtArrow(paragraph: string, width: number): string[] {
+  const at = paragraph.indexOf(' → ');
+  if (at < 0 || visibleWidth(paragraph) <= width) return [paragraph];
+  return [paragraph.slice(0, at + 2), paragraph.slice(at + 3)];
 }
 
 function wrapCell(cell: GridCell, width: number): string {
   const paint = cell.paint ?? ((line: string) => line);
-  return cell.paragraphs.flatMap((paragraph) => wrapText(paragraph, width).map((line) => paint(line))).join('\n');
+  return cell.paragraphs
+    .flatMap((paragraph) => breakAtArrow(paragraph, width))
+    .flatMap((paragraph) => wrapText(paragraph, width).map((line) => paint(line)))
+    .join('\n');
 }
 
 /**
@@ -77,11 +103,24 @@ export function renderGrid(
       ...rows.map((row) => (Array.isArray(row) ? Math.max(0, ...(row[i]?.paragraphs ?? []).map((p) => visibleWidth(p))) : 0)),
     ),
   );
+  const soft = columns.map((column, i) => {
+    if (column.soft !== undefined) return column.soft;
+    if (column.flex === true) return column.min;
+    return Math.max(
+      ...column.header.split(/\s+/).map((word) => visibleWidth(word)),
+      ...rows.map((row) =>
+        Array.isArray(row)
+          ? Math.max(0, ...(row[i]?.paragraphs ?? []).flatMap((p) => breakAtArrow(p, 0)).map((p) => visibleWidth(p)))
+          : 0,
+      ),
+    );
+  });
   const widths = fitColumns(
     natural,
     columns.map((column) => column.min),
     width,
     columns.map((column) => column.flex === true),
+    soft,
   );
   if (widths === undefined) return undefined;
   const table = new Table({

@@ -58,7 +58,7 @@ export const renderDiffTable: DiffRenderer = (diff, options) => {
     const plans = diff.compares === 'plans';
     const columns: GridColumn[] = [
       { header: td(lang, 'col.change'), min: 6 },
-      { header: td(lang, 'col.target'), min: 14, flex: true },
+      { header: td(lang, 'col.target'), min: 14, flex: true, soft: 24 },
       { header: td(lang, plans ? 'col.before' : 'col.status'), min: 10 },
       { header: td(lang, plans ? 'col.after' : 'col.value'), min: 10 },
       { header: td(lang, 'col.delta'), min: 5, align: 'right' },

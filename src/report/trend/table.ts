@@ -32,9 +32,9 @@ export const renderTrendTable: TrendRenderer = (trend, options) => {
   if (trend.years.length === 0) out.push('', ...wrap(tt(lang, 'noYears')));
 
   const columns: GridColumn[] = [
-    { header: tt(lang, 'col.indicator'), min: 14, flex: true },
+    { header: tt(lang, 'col.indicator'), min: 14, flex: true, soft: 24 },
     ...trend.years.map((year): GridColumn => ({ header: String(year), min: 4, align: 'right' })),
-    { header: tt(lang, 'col.targets'), min: 8, flex: true },
+    { header: tt(lang, 'col.targets'), min: 8, flex: true, soft: 12 },
     { header: tt(lang, 'col.trend'), min: Math.max(5, trend.years.length) },
   ];
   const rows: GridRow[] = [];
