@@ -144,7 +144,19 @@ class CsvReader {
     private readonly limits: Limits,
   ) {}
 
+  private readonly counts = new Map<DiagnosticCode, number>();
+
   private report(code: DiagnosticCode, message: string, at: Position = START, path?: string): void {
+    const count = (this.counts.get(code) ?? 0) + 1;
+    this.counts.set(code, count);
+    const cap = this.limits.maxDiagnosticsPerCode;
+    if (count > cap + 1) return;
+    if (count === cap + 1) {
+      this.diagnostics.push(
+        diagnostic(this.file, code, `more problems of this kind follow from here; only the first ${cap} are listed`, at),
+      );
+      return;
+    }
     this.diagnostics.push(diagnostic(this.file, code, message, at, path === undefined ? {} : { path }));
   }
 

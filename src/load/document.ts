@@ -45,4 +45,6 @@ export const LIMITS = {
   maxStringLength: 10_000,
   /** Data rows in one CSV file. */
   maxCsvRows: 50_000_000,
+  /** Diagnostics of one code kept for one streamed CSV file, so memory stays bounded on a bad file. */
+  maxDiagnosticsPerCode: 1_000,
 } as const;

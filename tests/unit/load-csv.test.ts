@@ -240,6 +240,17 @@ describe('loadFile on CSV: row problems', () => {
     ]);
   });
 
+  it('keeps at most the limit of diagnostics of one kind, and says more follow', async () => {
+    const body = Array.from({ length: 10 }, (_, i) => `i${i};2025;1.200`).join('\n');
+    const ok = await load(`indicator;period;value\n${body}\n`, { maxDiagnosticsPerCode: 10 });
+    expect(codes(ok)).toEqual(Array(10).fill('csv-ambiguous-decimal'));
+    const over = await load(`indicator;period;value\n${body}\nlast;2025;2.500\nmore;2025;3.500\n`, { maxDiagnosticsPerCode: 10 });
+    expect(codes(over)).toEqual(Array(11).fill('csv-ambiguous-decimal'));
+    expect(over.diagnostics[10]).toMatchObject({ line: 12, column: 11 });
+    expect(over.diagnostics[10]!.path).toBeUndefined();
+    expect(measurements(over)).toHaveLength(12);
+  });
+
   it('reads up to the row limit and stops one row over it', async () => {
     const body = (n: number) => Array.from({ length: n }, (_, i) => `i${i},2025,1`).join('\n');
     const ok = await load(`indicator,period,value\n${body(3)}\n`, { maxCsvRows: 3 });
