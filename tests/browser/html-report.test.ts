@@ -94,6 +94,13 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
         expect(await page.locator('svg.trend').count()).toBeGreaterThan(0);
         await page.screenshot({ path: `${ARTIFACTS}html-report.${lang}.png`, fullPage: true });
         await page.emulateMedia({ media: 'print' });
+        // A4 less the page margins is 186 mm, about 703 CSS pixels. Chromium's print layout sets
+        // text a little wider than its screen layout, so check at 640 to keep a margin.
+        await page.setViewportSize({ width: 640, height: 1000 });
+        const overflowing = await page
+          .locator('main table')
+          .evaluateAll((tables) => tables.filter((t) => t.scrollWidth > (t.parentElement?.clientWidth ?? 0) + 1).length);
+        expect(overflowing).toBe(0);
         const pdf = await page.pdf({ format: 'A4', printBackground: true, path: `${ARTIFACTS}html-report.${lang}.pdf` });
         expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       } finally {

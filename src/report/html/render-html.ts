@@ -330,17 +330,17 @@ function areaSection(page: Page, group: AreaGroup, index: number): SafeHtml {
   return html`<section class="area" aria-labelledby="${headingId}">
 <h2 id="${headingId}">${group.ref === '' ? '' : html`<span class="ref">${group.ref}</span>`}${group.title}</h2>
 <p class="lead">${th(lang, 'area.results', { count: group.results.length })}${chips}</p>
-<table>
+<table class="targets">
 <caption class="visually-hidden">${th(lang, 'area.caption', { area: group.title })}</caption>
 <thead><tr>
 <th scope="col" class="col-target">${t(lang, 'col.target')}</th>
-<th scope="col" class="num">${t(lang, 'col.year')}</th>
-<th scope="col">${t(lang, 'col.requirement')}</th>
-<th scope="col" class="num">${t(lang, 'col.required')}</th>
-<th scope="col" class="num">${t(lang, 'col.actual')}</th>
-<th scope="col" class="num">${t(lang, 'col.gap')}</th>
-<th scope="col">${t(lang, 'col.status')}</th>
-<th scope="col">${th(lang, 'col.chart')}</th>
+<th scope="col" class="num col-year">${t(lang, 'col.year')}</th>
+<th scope="col" class="col-req">${t(lang, 'col.requirement')}</th>
+<th scope="col" class="num col-required">${t(lang, 'col.required')}</th>
+<th scope="col" class="num col-actual">${t(lang, 'col.actual')}</th>
+<th scope="col" class="num col-gap">${t(lang, 'col.gap')}</th>
+<th scope="col" class="col-status">${t(lang, 'col.status')}</th>
+<th scope="col" class="col-chart">${th(lang, 'col.chart')}</th>
 </tr></thead>
 <tbody>
 ${rows}

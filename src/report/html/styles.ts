@@ -82,7 +82,7 @@ svg.trend .mark{font-size:9.5px;font-weight:600;fill:${INK.text}}
 footer{margin:28px 48px 0;padding-top:10px;border-top:1px solid var(--rule);font-size:12px;color:var(--muted)}
 footer p{margin:2px 0}
 ${statusRules}
-@media (max-width:720px){.ind-meta code{white-space:normal;overflow-wrap:anywhere}main{padding:0 16px}.masthead{padding:20px 16px}.cards{grid-template-columns:repeat(3,1fr)}}
+@media screen and (max-width:720px){.ind-meta code{white-space:normal;overflow-wrap:anywhere}main{padding:0 16px}.masthead{padding:20px 16px}.cards{grid-template-columns:repeat(3,1fr)}}
 @page{size:A4;margin:14mm 12mm 14mm 12mm}
 @media print{
   body{background:#fff;font-size:9.5pt}
@@ -99,11 +99,22 @@ ${statusRules}
   thead th{font-size:7.5pt}
   .badge{font-size:8pt;padding:0 6px 0 2px;gap:4px}
   .badge .sym{width:14px;height:14px;font-size:8pt}
-  .col-target{width:36%}
+  .page{overflow:visible}
+  table.targets{table-layout:fixed}
+  .col-target{width:29%}
+  .col-year{width:6%}
+  .col-req{width:12%}
+  .col-required{width:8%}
+  .col-actual{width:11%}
+  .col-gap{width:8%}
+  .col-status{width:14%}
+  .col-chart{width:12%}
+  .targets th,.targets td{overflow-wrap:anywhere}
+  .targets thead th{white-space:normal;overflow-wrap:normal;hyphens:auto}
+  .targets .badge{white-space:normal}
   .ind-meta{font-size:7pt}
-  .ind-meta code{font-size:6.8pt}
-  .chart-cell{width:96px}
-  svg.bullet{width:94px;height:auto}
+  .ind-meta code{font-size:6.8pt;white-space:normal}
+  svg.bullet{width:100%;height:auto}
   .trends{grid-template-columns:repeat(2,1fr);gap:8px}
   a{color:inherit;text-decoration:none}
 }
