@@ -6,7 +6,7 @@ import { renderDiagnostics } from '../../report/diagnostics/index.js';
 import { renderTargets, TARGETS_FORMATS } from '../../report/targets/index.js';
 import { loadPlan } from '../../validate/index.js';
 import type { CliContext } from '../context.js';
-import { checkFormat, resolveColor, type CommonOptions } from '../options.js';
+import { checkFormat, type CommonOptions } from '../options.js';
 import { emit } from '../output.js';
 
 /** Options of `ccp targets`, after conversion from commander's strings. */
@@ -68,7 +68,7 @@ export async function runTargets(ctx: CliContext, options: TargetsOptions): Prom
   const format = checkFormat(options.format, TARGETS_FORMATS, 'table');
   const years = parseYears(options.horizon);
   // commander's `--no-color` default (true) arrives over the resolved value; resolve it again.
-  const color = resolveColor(options.color, ctx);
+  const color = options.color;
   const plan = await loadPlanOrReport(ctx, options.plan, color);
   if (plan === undefined) return 1;
   const areas = checkAreas(options.area, plan);

@@ -3,7 +3,7 @@ import { schemaPath } from '../../load/package-files.js';
 import { UsageError } from '../../model/errors.js';
 import { periodYear, renderTemplate, TEMPLATE_FORMATS, templateIndicators, type TemplateSpec } from '../../report/template/index.js';
 import type { CliContext } from '../context.js';
-import { checkFormat, resolveColor, type CommonOptions } from '../options.js';
+import { checkFormat, type CommonOptions } from '../options.js';
 import { emit } from '../output.js';
 import { loadPlanOrReport } from './targets.js';
 
@@ -36,7 +36,7 @@ export async function runTemplate(ctx: CliContext, options: TemplateOptions): Pr
   }
   const org = options.org?.normalize('NFC').trim();
   if (org === '') throw new UsageError('--org needs a name');
-  const color = resolveColor(options.color, ctx);
+  const color = options.color;
   const plan = await loadPlanOrReport(ctx, options.plan, color);
   if (plan === undefined) return 1;
   const year = periodYear(period);
