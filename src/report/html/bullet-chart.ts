@@ -30,7 +30,7 @@ export function bulletChart(input: BulletChartInput): SafeHtml {
   const band =
     input.band === undefined
       ? ''
-      : html`<rect x="${x(input.band[0])}" y="4" width="${coord(Number(x(input.band[1])) - Number(x(input.band[0])))}" height="18" fill="${INK.band}"/>`;
+      : html`<rect x="${x(input.band[0])}" y="4" width="${coord(Number(x(input.band[1])) - Number(x(input.band[0])))}" height="18" fill="${INK.band}" stroke="${INK.target}" stroke-width="1"/>`;
   const bar =
     input.actual === null
       ? ''

@@ -27,5 +27,5 @@ export const INK = {
   track: '#e6e9ed',
   grid: '#d5dae0',
   target: '#1f2328',
-  band: '#c9d3de',
+  band: '#b4c3d4',
 } as const;
