@@ -12,12 +12,13 @@ import {
   statusSymbol,
   t,
 } from '../i18n.js';
+import { remarkText } from '../evaluation/remarks.js';
 import type { RenderOptions } from '../evaluation/types.js';
 import { bulletChart, milestoneChart } from './bullet-chart.js';
 import { valueDomain } from './chart-scale.js';
 import { html, raw, type SafeHtml } from './escape.js';
 import { lineChart, type LinePoint, type TargetMark } from './line-chart.js';
-import { remarkText, th } from './strings.js';
+import { th } from './strings.js';
 import { STYLES } from './styles.js';
 import { summaryBar } from './summary-bar.js';
 
@@ -125,7 +126,7 @@ function provenance(page: Page, result: Result): string[] {
     parts.push(th(lang, 'fn.ratio', { ratio: formatNumber(result.progressRatio, lang, { maxDecimals: 2 }) }));
   }
   if (result.remarks !== undefined && result.remarks.length > 0) {
-    parts.push(th(lang, 'fn.remarks', { remarks: result.remarks.map((r) => remarkText(lang, r)).join('; ') }));
+    parts.push(th(lang, 'fn.remarks', { remarks: result.remarks.map((r) => remarkText(r, lang)).join('; ') }));
   }
   return parts;
 }

@@ -27,13 +27,6 @@ const MESSAGES = {
     'cell.periodOf': 'value for {period}',
     'chart.bulletLatest': 'No actual for {year} yet; latest {latest} ({period}); required {required}',
     'cell.latest': 'latest {value} ({period})',
-    'remark.unpooled-values': 'values from several orgs or part-years without counts cannot be pooled',
-    'remark.zero-denominator': 'the pooled denominator is 0',
-    'remark.previous-year-missing': 'no actual for the previous year, so the yearly gain has nothing to add to',
-    'remark.finer-periods-ignored': 'part-year entries left out: a longer period covers the same year',
-    'remark.duplicate-entries': 'reported more than once; one entry was used',
-    'remark.too-few-years': 'only one year of data: progress needs two',
-    'remark.progress-ratio-undefined': 'the progress ratio cannot be formed here',
     'fn.label': 'Source note {n}',
     'fn.period': 'Period {period}',
     'fn.provisional': 'provisional, only part of the year is covered',
@@ -77,13 +70,6 @@ const MESSAGES = {
     'cell.periodOf': 'số liệu kỳ {period}',
     'chart.bulletLatest': 'Chưa có số liệu năm {year}; mới nhất {latest} ({period}); yêu cầu {required}',
     'cell.latest': 'mới nhất {value} ({period})',
-    'remark.unpooled-values': 'giá trị tỷ lệ của nhiều đơn vị hoặc nhiều kỳ không kèm tử số, mẫu số nên không cộng gộp được',
-    'remark.zero-denominator': 'mẫu số cộng gộp bằng 0',
-    'remark.previous-year-missing': 'chưa có số liệu năm trước nên không tính được mức tăng hằng năm',
-    'remark.finer-periods-ignored': 'bỏ qua số liệu kỳ ngắn hơn vì đã có số liệu kỳ dài hơn của cùng năm',
-    'remark.duplicate-entries': 'báo cáo trùng lặp; chỉ dùng một lần',
-    'remark.too-few-years': 'mới có số liệu một năm: cần ít nhất hai năm để tính tiến độ',
-    'remark.progress-ratio-undefined': 'không tính được tỷ lệ tiến độ trong trường hợp này',
     'fn.label': 'Ghi chú nguồn {n}',
     'fn.period': 'Kỳ {period}',
     'fn.provisional': 'tạm tính, số liệu chưa đủ cả năm',
@@ -110,9 +96,3 @@ export type HtmlMessageKey = keyof (typeof MESSAGES)['en'];
 
 /** The HTML report's string `key` in `lang`, `{name}` placeholders filled from `params`. */
 export const th = createTranslator<HtmlMessageKey>(MESSAGES);
-
-/** A result's remark in words; a remark this report does not know is shown as its stable word. */
-export function remarkText(lang: Lang, remark: string): string {
-  const key = `remark.${remark}`;
-  return Object.hasOwn(MESSAGES[lang], key) ? th(lang, key as HtmlMessageKey) : remark;
-}
