@@ -1,14 +1,15 @@
-import { resolve } from 'node:path';
-import { discover, loadFile } from '../load/index.js';
+import { extname, resolve } from 'node:path';
+import { discover, displayPath, loadFile } from '../load/index.js';
 import { shippedPlanPath } from '../load/package-files.js';
 import type { SourceDocument } from '../load/document.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Entry, MeasurementFile } from '../model/measurement.js';
 import type { Plan } from '../model/plan.js';
+import { checkCsv } from './check-csv.js';
 import { checkDocument, isRejected, type DocumentCheck } from './check-document.js';
 import { checkPlan } from './check-plan.js';
 import { diagnosticAt, sortDiagnostics, summarize, type Place } from './report.js';
-import { duplicateEntries } from './rules/duplicate-entries.js';
+import { DuplicateEntries } from './rules/duplicate-entries.js';
 import { ENTRY_RULES } from './rules/index.js';
 import type { EntryRuleContext, EntrySlot } from './rules/types.js';
 import { toEntrySlots } from './to-entries.js';
@@ -22,7 +23,10 @@ export interface CheckResult {
   /** Plan files found among the paths. */
   plans: Plan[];
   measurementFiles: MeasurementFile[];
-  /** Every valid entry of every measurements file (file defaults applied, value derived from counts). */
+  /**
+   * Every valid entry of every measurements file (file defaults applied, value derived from
+   * counts). Empty when `onEntry` took them instead.
+   */
   entries: Entry[];
   /** Sorted by file, line, column. */
   diagnostics: Diagnostic[];
@@ -36,6 +40,14 @@ export interface CheckOptions {
   plan?: string;
   /** The plan a CSV without a plan column is meant for. */
   planId?: string;
+  /**
+   * Takes each entry as soon as it has passed its own checks, instead of collecting them in
+   * `entries`, so that memory stays bounded by the number of (indicator, period, org) groups
+   * however many rows a CSV has. An entry handed over may still turn out to clash with a later
+   * one (a 'duplicate-entry' error), and a repeat of identical figures is not handed over again:
+   * use the entries only when the result has no errors.
+   */
+  onEntry?: (entry: Entry) => void;
 }
 
 interface LoadedPlan {
@@ -69,44 +81,39 @@ export async function loadPlan(file: string | undefined, options: { cwd: string 
   return failed || loaded.plan === undefined ? { diagnostics } : { plan: loaded.plan, diagnostics };
 }
 
-/** The plan id a measurements file names, and where it names it. */
-function namedPlan(check: DocumentCheck): { id: string; place: Place } | undefined {
-  const data = check.data;
-  if (data === undefined || typeof data.plan !== 'string' || isRejected(check, '/plan')) return undefined;
-  // A CSV names its plan in a column, lifted to the file by the reader: point at the first row's cell.
-  if (check.doc.format === 'csv') return { id: data.plan, place: { pointer: '/measurements/0/plan' } };
-  return { id: data.plan, place: { pointer: '/plan' } };
+function isCsv(path: string): boolean {
+  return extname(path).toLowerCase() === '.csv';
 }
 
 /**
  * Discovers, loads, schema-validates and rule-checks every file. Measurement files are
  * checked against the plan among the paths whose id they name, else against `plan`
- * (default: the shipped plan). Never throws for a mistake in the data; throws InputError
- * (exit 2) for a missing file or an unreadable --plan.
+ * (default: the shipped plan). CSV files are read as streams. Never throws for a mistake in
+ * the data; throws InputError (exit 2) for a missing file or an unreadable --plan.
  */
 export async function checkFiles(paths: string[], options: CheckOptions): Promise<CheckResult> {
   const { cwd } = options;
   const absolutes = await discover(paths.length === 0 ? ['.'] : paths, cwd);
-  const checks: DocumentCheck[] = [];
-  // One at a time: a folder of thousands of files must not open them all at once.
-  for (const path of absolutes) checks.push(checkDocument(await loadFile(path, { cwd })));
-
   const diagnostics: Diagnostic[] = [];
+  const files: string[] = [];
+
+  // YAML files are read whole first, so that the plans among them are known before any
+  // measurements are checked; CSV files wait to be streamed in their turn.
+  const yamlChecks = new Map<string, DocumentCheck>();
   const plans: Plan[] = [];
   const plansById = new Map<string, Plan>();
-  const measurementChecks: DocumentCheck[] = [];
-  for (const check of checks) {
-    if (check.kind === 'Plan') {
-      diagnostics.push(...check.diagnostics);
-      const checked = checkPlan(check);
-      diagnostics.push(...checked.diagnostics);
-      if (checked.plan !== undefined) {
-        plans.push(checked.plan);
-        if (!plansById.has(checked.plan.id)) plansById.set(checked.plan.id, checked.plan);
-      }
-    } else {
-      diagnostics.push(...check.diagnostics);
-      if (check.kind === 'Measurements') measurementChecks.push(check);
+  for (const path of absolutes) {
+    if (isCsv(path)) continue;
+    // One at a time: a folder of thousands of files must not open them all at once.
+    const check = checkDocument(await loadFile(path, { cwd }));
+    yamlChecks.set(path, check);
+    diagnostics.push(...check.diagnostics);
+    if (check.kind !== 'Plan') continue;
+    const checked = checkPlan(check);
+    diagnostics.push(...checked.diagnostics);
+    if (checked.plan !== undefined) {
+      plans.push(checked.plan);
+      if (!plansById.has(checked.plan.id)) plansById.set(checked.plan.id, checked.plan);
     }
   }
 
@@ -115,8 +122,7 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
   const fallbackPlan = async (): Promise<LoadedPlan> => {
     if (fallback !== undefined) return fallback;
     const path = options.plan === undefined ? shippedPlanPath() : resolve(cwd, options.plan);
-    const index = absolutes.indexOf(path);
-    const known = index < 0 ? undefined : checks[index];
+    const known = yamlChecks.get(path);
     if (known?.kind === 'Plan') {
       const plan = plans.find((p) => p.file === known.doc.file);
       fallback = plan === undefined ? { diagnostics: [], file: known.doc.file } : { plan, diagnostics: [], file: known.doc.file };
@@ -127,80 +133,114 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
     return fallback;
   };
 
-  const slots: EntrySlot[] = [];
-  const usedPlans = new Set<Plan | undefined>();
-  const measurementFiles: MeasurementFile[] = [];
-  const fileOf = new Map<string, MeasurementFile>();
-  for (const check of measurementChecks) {
-    const doc = check.doc;
-    const named = namedPlan(check);
+  /** The plan a measurements file is checked against; reports a plan id nobody knows. */
+  const planFor = async (doc: SourceDocument, named: { id: string; place: Place } | undefined): Promise<Plan | undefined> => {
     const id = named?.id ?? options.planId;
-    let plan = id === undefined ? undefined : plansById.get(id);
-    if (plan === undefined) {
-      plan = (await fallbackPlan()).plan;
-      if (plan !== undefined && id !== undefined && id !== plan.id) {
-        const known = [...new Set([plan.id, ...plansById.keys()])].map((p) => `'${p}'`).join(', ');
-        diagnostics.push(diagnosticAt(doc, 'unknown-plan', named?.place ?? { pointer: '' }, `unknown plan '${id}'; this check knows ${known}`));
-        // Checking entries against another plan would only repeat one mistake per line.
-        plan = undefined;
-      }
-    }
-    usedPlans.add(plan);
-    const fileSlots = toEntrySlots(check);
-    const planKey = id ?? plan?.id;
-    for (const slot of fileSlots) {
-      if (planKey !== undefined) slot.plan = planKey;
-      const indicator = plan?.indicators.find((i) => i.id === slot.entry.indicator);
-      const report = (code: Diagnostic['code'], place: Place, message: string, severity: Diagnostic['severity'] = 'error') =>
-        slot.diagnostics.push(diagnosticAt(doc, code, place, message, severity));
-      const ctx: EntryRuleContext = { slot, report };
-      if (plan !== undefined) ctx.plan = plan;
-      if (indicator !== undefined) ctx.indicator = indicator;
-      for (const rule of ENTRY_RULES) rule(ctx);
-    }
-    const data = check.data ?? {};
-    if (plan !== undefined && fileSlots.some((s) => s.periodPointer === '/period')) {
-      const year = Number(String(data.period).slice(0, 4));
-      const [start, end] = plan.period;
-      if (year < start || year > end) {
-        diagnostics.push(
-          diagnosticAt(doc, 'period-outside-plan', { pointer: '/period' }, `period ${String(data.period)} is outside the plan's period ${start}–${end}`, 'warning'),
-        );
-      }
-    }
-    slots.push(...fileSlots);
-    const file: MeasurementFile = { file: doc.file, entries: [] };
-    if (typeof data.plan === 'string') file.plan = data.plan;
-    if (typeof data.reported === 'string') file.reported = data.reported;
-    if (typeof data.source === 'string') file.source = data.source;
-    measurementFiles.push(file);
-    fileOf.set(doc.file, file);
-  }
-
-  const discarded = new Set<EntrySlot>();
-  duplicateEntries({
-    slots,
-    report: (slot, code, place, message, severity = 'error') => slot.diagnostics.push(diagnosticAt(slot.doc, code, place, message, severity)),
-    discard: (slot) => discarded.add(slot),
-  });
-  const entries: Entry[] = [];
-  for (const slot of slots) {
-    diagnostics.push(...slot.diagnostics);
-    if (discarded.has(slot) || slot.diagnostics.some((d) => d.severity === 'error')) continue;
-    entries.push(slot.entry);
-    fileOf.get(slot.entry.file)?.entries.push(slot.entry);
-  }
-
-  const sorted = sortDiagnostics(diagnostics);
-  const result: CheckResult = {
-    files: checks.map((c) => c.doc.file),
-    plans,
-    measurementFiles,
-    entries,
-    diagnostics: sorted,
-    summary: summarize(sorted),
+    const beside = id === undefined ? undefined : plansById.get(id);
+    if (beside !== undefined) return beside;
+    const plan = (await fallbackPlan()).plan;
+    if (plan === undefined || id === undefined || id === plan.id) return plan;
+    const known = [...new Set([plan.id, ...plansById.keys()])].map((p) => `'${p}'`).join(', ');
+    diagnostics.push(diagnosticAt(doc, 'unknown-plan', named?.place ?? { pointer: '' }, `unknown plan '${id}'; this check knows ${known}`));
+    // Checking entries against another plan would only repeat one mistake per line.
+    return undefined;
   };
+
+  const duplicates = new DuplicateEntries();
+  const collected: { entry: Entry; token: number; file: MeasurementFile }[] = [];
+  const measurementFiles: MeasurementFile[] = [];
+  const usedPlans = new Set<Plan | undefined>();
+
+  /** Runs the entry rules and the duplicate check on one entry, and keeps it when it passes. */
+  const accept = (slot: EntrySlot, plan: Plan | undefined, file: MeasurementFile): void => {
+    const indicator = plan?.indicators.find((i) => i.id === slot.entry.indicator);
+    const report = (code: Diagnostic['code'], place: Place, message: string, severity: Diagnostic['severity'] = 'error') =>
+      slot.diagnostics.push(diagnosticAt(slot.doc, code, place, message, severity));
+    const ctx: EntryRuleContext = { slot, report };
+    if (plan !== undefined) ctx.plan = plan;
+    if (indicator !== undefined) ctx.indicator = indicator;
+    for (const rule of ENTRY_RULES) rule(ctx);
+    diagnostics.push(...slot.diagnostics);
+    if (slot.diagnostics.some((d) => d.severity === 'error')) return;
+    const { diagnostic, token } = duplicates.add(slot);
+    if (diagnostic !== undefined) diagnostics.push(diagnostic);
+    if (token === undefined) return;
+    if (options.onEntry !== undefined) options.onEntry(slot.entry);
+    else collected.push({ entry: slot.entry, token, file });
+  };
+
+  for (const path of absolutes) {
+    const yaml = yamlChecks.get(path);
+    if (yaml !== undefined) {
+      files.push(yaml.doc.file);
+      if (yaml.kind !== 'Measurements') continue;
+      const named = namedPlan(yaml);
+      const plan = await planFor(yaml.doc, named);
+      usedPlans.add(plan);
+      const file = measurementFile(yaml);
+      measurementFiles.push(file);
+      const slots = toEntrySlots(yaml);
+      const planKey = named?.id ?? options.planId ?? plan?.id;
+      for (const slot of slots) {
+        if (planKey !== undefined) slot.plan = planKey;
+        accept(slot, plan, file);
+      }
+      if (plan !== undefined && slots.some((s) => s.periodPointer === '/period')) {
+        const period = String(yaml.data?.period);
+        const year = Number(period.slice(0, 4));
+        const [start, end] = plan.period;
+        if (year < start || year > end) {
+          const message = `period ${period} is outside the plan's period ${start}–${end}`;
+          diagnostics.push(diagnosticAt(yaml.doc, 'period-outside-plan', { pointer: '/period' }, message, 'warning'));
+        }
+      }
+      continue;
+    }
+    const file: MeasurementFile = { file: displayPath(path, cwd), entries: [] };
+    files.push(file.file);
+    measurementFiles.push(file);
+    let plan: Plan | undefined;
+    let planKey: string | undefined;
+    await checkCsv(path, cwd, {
+      start: async ({ doc, planId, planPointer }) => {
+        plan = await planFor(doc, planId === undefined ? undefined : { id: planId, place: { pointer: planPointer } });
+        usedPlans.add(plan);
+        if (planId !== undefined) file.plan = planId;
+        planKey = planId ?? options.planId ?? plan?.id;
+      },
+      row: (slot) => {
+        if (planKey !== undefined) slot.plan = planKey;
+        accept(slot, plan, file);
+      },
+      report: (diagnostic) => diagnostics.push(diagnostic),
+    });
+  }
+
+  const entries: Entry[] = [];
+  for (const { entry, token, file } of collected) {
+    if (duplicates.isDropped(token)) continue;
+    entries.push(entry);
+    file.entries.push(entry);
+  }
+  const sorted = sortDiagnostics(diagnostics);
+  const result: CheckResult = { files, plans, measurementFiles, entries, diagnostics: sorted, summary: summarize(sorted) };
   const plan = usedPlans.size === 1 ? [...usedPlans][0] : (fallback?.plan ?? (plans.length === 1 ? plans[0] : undefined));
   if (plan !== undefined) result.plan = plan;
   return result;
+}
+
+/** The plan id a YAML measurements file names, and where it names it. */
+function namedPlan(check: DocumentCheck): { id: string; place: Place } | undefined {
+  const data = check.data;
+  if (data === undefined || typeof data.plan !== 'string' || isRejected(check, '/plan')) return undefined;
+  return { id: data.plan, place: { pointer: '/plan' } };
+}
+
+function measurementFile(check: DocumentCheck): MeasurementFile {
+  const data = check.data ?? {};
+  const file: MeasurementFile = { file: check.doc.file, entries: [] };
+  if (typeof data.plan === 'string') file.plan = data.plan;
+  if (typeof data.reported === 'string') file.reported = data.reported;
+  if (typeof data.source === 'string') file.source = data.source;
+  return file;
 }

@@ -11,9 +11,9 @@ const NON_FINITE_TEXT = /^[+-]?\.?(nan|inf|infinity)$/i;
  * Finds numbers that are not numbers: NaN and ±Infinity anywhere in the data (YAML's `.nan`
  * and `.inf`), and the same words as text in a measurement's numeric fields (CSV cells).
  * Returns the diagnostics and the pointers they cover, so the schema's own complaint about
- * the same value can be left out.
+ * the same value can be left out. `base` is the pointer of `data` in its document.
  */
-export function findNonFinite(doc: SourceDocument, data: unknown): { diagnostics: Diagnostic[]; pointers: Set<string> } {
+export function findNonFinite(doc: SourceDocument, data: unknown, base = ''): { diagnostics: Diagnostic[]; pointers: Set<string> } {
   const diagnostics: Diagnostic[] = [];
   const pointers = new Set<string>();
   const report = (pointer: string, value: unknown) => {
@@ -36,6 +36,6 @@ export function findNonFinite(doc: SourceDocument, data: unknown): { diagnostics
     if (Array.isArray(node)) node.forEach((item, i) => walk(item, joinPointer(pointer, i), depth + 1, undefined));
     else for (const [key, item] of Object.entries(node)) walk(item, joinPointer(pointer, key), depth + 1, key);
   };
-  walk(data, '', 0, undefined);
+  walk(data, base, 0, undefined);
   return { diagnostics, pointers };
 }

@@ -10,6 +10,7 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<DocumentKind, ValidateFunction>();
 const schemas = new Map<DocumentKind, Record<string, unknown>>();
+let entry: ValidateFunction | undefined;
 
 // ajv-formats is CommonJS with a default export; bundlers and Node hand it over differently.
 type FormatsPlugin = (instance: Ajv2020) => Ajv2020;
@@ -33,6 +34,16 @@ export function schemaFor(kind: DocumentKind): Record<string, unknown> {
     schemas.set(kind, schema);
   }
   return schema;
+}
+
+/** The validator of one measurements entry (a CSV row), compiled on first use. */
+export function entryValidator(): ValidateFunction {
+  if (entry !== undefined) return entry;
+  const id = `${String(schemaFor('Measurements').$id)}#/$defs/entry`;
+  validatorFor('Measurements');
+  const validate = instance().getSchema(id);
+  if (validate === undefined) throw new Error(`ccp: the measurements schema has no ${id}`);
+  return (entry = validate as ValidateFunction);
 }
 
 /** The compiled validator of a document kind, compiled on first use. */

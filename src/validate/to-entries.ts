@@ -1,3 +1,4 @@
+import type { SourceDocument } from '../load/document.js';
 import type { Entry, MilestoneStatus } from '../model/measurement.js';
 import { isRejected, type DocumentCheck } from './check-document.js';
 import type { EntrySlot } from './rules/types.js';
@@ -6,56 +7,75 @@ type Raw = Record<string, unknown>;
 
 const TEXT_FIELDS = ['evidence', 'org', 'source', 'note'] as const;
 
-function periodText(value: unknown): string {
-  return value === undefined ? '' : String(value);
+/** What a measurements file gives every entry that does not say otherwise. */
+export interface EntryDefaults {
+  /** The file's valid default period (YAML may write it as an integer). */
+  period?: unknown;
+  /** True when the file has a default period that is itself invalid (and already reported). */
+  periodRejected?: boolean;
+  org?: string;
 }
 
 /**
- * The schema-valid entries of a measurements document, with the file's defaults applied
- * (`period`, `org`), YAML integer periods turned into strings, and a percent's value
- * derived from its counts. Entries the schema or the reader rejected are left out.
+ * One schema-valid entry as an Entry: the file's defaults applied, an integer period turned
+ * into a string, a percent's value derived from its counts. Undefined when the entry's period
+ * hangs on an invalid default (already reported).
+ */
+export function entrySlot(doc: SourceDocument, raw: Raw, pointer: string, line: number, defaults: EntryDefaults): EntrySlot | undefined {
+  const entry: Entry = { indicator: String(raw.indicator), period: '', file: doc.file, line };
+  let periodPointer: string | undefined;
+  if (raw.period !== undefined) {
+    entry.period = String(raw.period);
+    periodPointer = `${pointer}/period`;
+  } else if (defaults.period !== undefined) {
+    entry.period = String(defaults.period);
+    periodPointer = '/period';
+  } else if (defaults.periodRejected === true) {
+    return undefined;
+  }
+  if (typeof raw.value === 'number') entry.value = raw.value;
+  if (typeof raw.numerator === 'number') entry.numerator = raw.numerator;
+  if (typeof raw.denominator === 'number') entry.denominator = raw.denominator;
+  if (entry.value === undefined && entry.numerator !== undefined && entry.denominator !== undefined && entry.denominator > 0) {
+    entry.value = (entry.numerator / entry.denominator) * 100;
+  }
+  if (typeof raw.status === 'string') entry.status = raw.status as MilestoneStatus;
+  for (const field of TEXT_FIELDS) {
+    if (typeof raw[field] === 'string') entry[field] = raw[field];
+  }
+  if (entry.org === undefined && defaults.org !== undefined) entry.org = defaults.org;
+  const slot: EntrySlot = { entry, raw, pointer, doc, diagnostics: [] };
+  if (periodPointer !== undefined) slot.periodPointer = periodPointer;
+  return slot;
+}
+
+/** The defaults a measurements document gives its entries. */
+export function defaultsOf(check: DocumentCheck): EntryDefaults {
+  const data = check.data ?? {};
+  const defaults: EntryDefaults = {};
+  if (data.period !== undefined) {
+    if (isRejected(check, '/period')) defaults.periodRejected = true;
+    else defaults.period = data.period;
+  }
+  if (typeof data.org === 'string' && !isRejected(check, '/org')) defaults.org = data.org;
+  return defaults;
+}
+
+/**
+ * The schema-valid entries of a measurements document held whole (YAML), with the file's
+ * defaults applied. Entries the schema or the reader rejected are left out.
  */
 export function toEntrySlots(check: DocumentCheck): EntrySlot[] {
   const data = check.data;
   if (check.kind !== 'Measurements' || data === undefined || !Array.isArray(data.measurements)) return [];
   const doc = check.doc;
-  const defaultPeriodOk = data.period !== undefined && !isRejected(check, '/period');
-  const defaultOrg = typeof data.org === 'string' && !isRejected(check, '/org') ? data.org : undefined;
-  // A reader's error on a CSV row (ragged, ambiguous number) leaves that row out, whatever its path.
-  const badLines = new Set(doc.format === 'csv' ? doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.line) : []);
+  const defaults = defaultsOf(check);
   const slots: EntrySlot[] = [];
   data.measurements.forEach((item: unknown, i: number) => {
     const pointer = `/measurements/${i}`;
     if (item === null || typeof item !== 'object' || Array.isArray(item) || isRejected(check, pointer)) return;
-    const line = doc.locate(pointer).line;
-    if (badLines.has(line)) return;
-    const raw = item as Raw;
-    const entry: Entry = { indicator: String(raw.indicator), period: '', file: doc.file, line };
-    let periodPointer: string | undefined;
-    if (raw.period !== undefined) {
-      entry.period = periodText(raw.period);
-      periodPointer = `${pointer}/period`;
-    } else if (defaultPeriodOk) {
-      entry.period = periodText(data.period);
-      periodPointer = '/period';
-    } else if (data.period !== undefined) {
-      // The file's default period is itself invalid and already reported.
-      return;
-    }
-    if (typeof raw.value === 'number') entry.value = raw.value;
-    if (typeof raw.numerator === 'number') entry.numerator = raw.numerator;
-    if (typeof raw.denominator === 'number') entry.denominator = raw.denominator;
-    if (entry.value === undefined && entry.numerator !== undefined && entry.denominator !== undefined && entry.denominator > 0) {
-      entry.value = (entry.numerator / entry.denominator) * 100;
-    }
-    if (typeof raw.status === 'string') entry.status = raw.status as MilestoneStatus;
-    for (const field of TEXT_FIELDS) {
-      if (typeof raw[field] === 'string') entry[field] = raw[field];
-    }
-    if (entry.org === undefined && defaultOrg !== undefined) entry.org = defaultOrg;
-    const slot: EntrySlot = { entry, raw, pointer, doc, diagnostics: [] };
-    if (periodPointer !== undefined) slot.periodPointer = periodPointer;
-    slots.push(slot);
+    const slot = entrySlot(doc, item as Raw, pointer, doc.locate(pointer).line, defaults);
+    if (slot !== undefined) slots.push(slot);
   });
   return slots;
 }

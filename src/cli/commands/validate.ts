@@ -13,7 +13,9 @@ import { InputError } from '../../model/errors.js';
 export async function runValidate(ctx: CliContext, paths: string[], options: CommonOptions & { strict: boolean }): Promise<number> {
   const format = checkFormat(options.format, DIAGNOSTIC_FORMATS, 'text');
   const given = paths.length === 0 ? ['.'] : paths;
-  const checkOptions = options.plan === undefined ? { cwd: ctx.cwd } : { cwd: ctx.cwd, plan: options.plan };
+  // validate needs the diagnostics only: the entries are let go as they are checked.
+  const discard = (): void => undefined;
+  const checkOptions = options.plan === undefined ? { cwd: ctx.cwd, onEntry: discard } : { cwd: ctx.cwd, plan: options.plan, onEntry: discard };
   const result = await checkFiles(given, checkOptions);
   if (result.files.length === 0) {
     // A gate that checked nothing must not pass quietly.

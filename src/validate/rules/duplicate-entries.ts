@@ -1,54 +1,125 @@
-import type { DiagnosticCode, Severity } from '../../model/diagnostic.js';
-import type { Place } from '../report.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { MILESTONE_STATUSES, type MilestoneStatus } from '../../model/measurement.js';
+import { diagnosticAt } from '../report.js';
 import type { EntrySlot } from './types.js';
 
-/** What a rule over every entry of every file sees. */
-export interface EntrySetRuleContext {
-  slots: readonly EntrySlot[];
-  report: (slot: EntrySlot, code: DiagnosticCode, place: Place, message: string, severity?: Severity) => void;
-  /** Leaves an entry out of the checked entries without a diagnostic of its own. */
-  discard: (slot: EntrySlot) => void;
+const ABSENT = Number.NaN;
+const NO_ORG = '\u0000';
+
+/**
+ * The figures and place of every report remembered, in columns indexed by a report number:
+ * a CSV may bring a million groups, and a few typed arrays hold them in a fraction of the
+ * memory a million small objects would take.
+ */
+class Reports {
+  private value = new Float64Array(1024);
+  private numerator = new Float64Array(1024);
+  private denominator = new Float64Array(1024);
+  private status = new Uint8Array(1024);
+  private line = new Uint32Array(1024);
+  private file = new Uint32Array(1024);
+  private readonly files: string[] = [];
+  private readonly fileIndex = new Map<string, number>();
+  private size = 0;
+
+  add(slot: EntrySlot): number {
+    if (this.size === this.value.length) this.grow();
+    const n = this.size++;
+    const { value, numerator, denominator, status, file, line } = slot.entry;
+    this.value[n] = value ?? ABSENT;
+    this.numerator[n] = numerator ?? ABSENT;
+    this.denominator[n] = denominator ?? ABSENT;
+    this.status[n] = status === undefined ? 0 : MILESTONE_STATUSES.indexOf(status) + 1;
+    this.line[n] = line;
+    let index = this.fileIndex.get(file);
+    if (index === undefined) {
+      index = this.files.length;
+      this.files.push(file);
+      this.fileIndex.set(file, index);
+    }
+    this.file[n] = index;
+    return n;
+  }
+
+  same(n: number, slot: EntrySlot): boolean {
+    const { value, numerator, denominator, status } = slot.entry;
+    const eq = (stored: number, given: number | undefined) => (given === undefined ? Number.isNaN(stored) : stored === given);
+    const code = status === undefined ? 0 : MILESTONE_STATUSES.indexOf(status as MilestoneStatus) + 1;
+    return eq(this.value[n]!, value) && eq(this.numerator[n]!, numerator) && eq(this.denominator[n]!, denominator) && this.status[n] === code;
+  }
+
+  where(n: number): string {
+    return `${this.files[this.file[n]!]}:${this.line[n]}`;
+  }
+
+  private grow(): void {
+    const bigger = <T extends Float64Array | Uint8Array | Uint32Array>(array: T): T => {
+      const next = new (array.constructor as new (length: number) => T)(array.length * 2);
+      next.set(array);
+      return next;
+    };
+    this.value = bigger(this.value);
+    this.numerator = bigger(this.numerator);
+    this.denominator = bigger(this.denominator);
+    this.status = bigger(this.status);
+    this.line = bigger(this.line);
+    this.file = bigger(this.file);
+  }
 }
 
-const MEASURED = ['value', 'numerator', 'denominator', 'status'] as const;
+type Level<T> = Map<string, T>;
 
-function sameFigures(a: EntrySlot, b: EntrySlot): boolean {
-  return MEASURED.every((field) => a.entry[field] === b.entry[field]);
+function child<T>(map: Level<T>, key: string, make: () => T): T {
+  let next = map.get(key);
+  if (next === undefined) map.set(key, (next = make()));
+  return next;
 }
 
 /**
- * One indicator, period and org is reported once per plan, across all files. A repeat with
- * the figures of an earlier report is a warning (one copy is kept); a repeat with other
- * figures is an error naming the first report, and none of the clashing reports is kept.
- * The counts of warnings and errors do not depend on the order of files or rows.
+ * One indicator, period and org is reported once per plan, across all files. Entries are
+ * added one at a time (a CSV of millions of rows is never held whole), and a few numbers per
+ * group are kept. A repeat with the figures of an earlier report is a warning and is not
+ * kept; a repeat with other figures is an error naming the first report, and then none of
+ * the group's reports is kept. The counts of warnings and errors do not depend on the order
+ * of files or rows.
  */
-export function duplicateEntries({ slots, report, discard }: EntrySetRuleContext): void {
-  const groups = new Map<string, EntrySlot[]>();
-  for (const slot of slots) {
-    if (slot.entry.period === '') continue;
+export class DuplicateEntries {
+  private readonly reports = new Reports();
+  // plan → indicator → period → org → the first report's number. Nested rather than one joined
+  // key, so no key string is built per row.
+  private readonly groups: Level<Level<Level<Level<number>>>> = new Map();
+  /** Other figures reported for a group, by the group's first report. Rare. */
+  private readonly others = new Map<number, number[]>();
+
+  /**
+   * Adds an entry that passed every other check. Returns the diagnostic when it repeats an
+   * earlier one, and, when the entry is kept, a token to ask `isDropped` about later.
+   */
+  add(slot: EntrySlot): { diagnostic?: Diagnostic; token?: number } {
     const { indicator, period, org } = slot.entry;
-    // Two plans may share an indicator id: their reports are not duplicates of each other.
-    const key = JSON.stringify([slot.plan ?? '', indicator, period, org ?? '']);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [slot]);
-    else group.push(slot);
-  }
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    const [first] = group as [EntrySlot, ...EntrySlot[]];
-    const variants: EntrySlot[] = [first];
-    const { indicator, period, org } = first.entry;
-    const what = `'${indicator}' for ${period}${org === undefined ? '' : ` (${org})`}`;
-    for (const slot of group.slice(1)) {
-      const same = variants.find((v) => sameFigures(v, slot));
-      if (same !== undefined) {
-        report(slot, 'identical-duplicate', { pointer: slot.pointer }, `${what} was already reported, identically, at ${same.entry.file}:${same.entry.line}`, 'warning');
-        discard(slot);
-      } else {
-        report(slot, 'duplicate-entry', { pointer: slot.pointer }, `${what} is already reported at ${first.entry.file}:${first.entry.line} with other figures`);
-        variants.push(slot);
-      }
+    const periods = child(child(this.groups, slot.plan ?? '', () => new Map()), indicator, () => new Map());
+    const orgs = child(periods, period, () => new Map<string, number>());
+    const orgKey = org ?? NO_ORG;
+    const first = orgs.get(orgKey);
+    if (first === undefined) {
+      const token = this.reports.add(slot);
+      orgs.set(orgKey, token);
+      return { token };
     }
-    if (variants.length > 1) for (const slot of group) discard(slot);
+    const what = `'${indicator}' for ${period}${org === undefined ? '' : ` (${org})`}`;
+    const variants = [first, ...(this.others.get(first) ?? [])];
+    const same = variants.find((n) => this.reports.same(n, slot));
+    if (same !== undefined) {
+      const message = `${what} was already reported, identically, at ${this.reports.where(same)}`;
+      return { diagnostic: diagnosticAt(slot.doc, 'identical-duplicate', { pointer: slot.pointer }, message, 'warning') };
+    }
+    const message = `${what} is already reported at ${this.reports.where(first)} with other figures`;
+    this.others.set(first, [...variants.slice(1), this.reports.add(slot)]);
+    return { diagnostic: diagnosticAt(slot.doc, 'duplicate-entry', { pointer: slot.pointer }, message) };
+  }
+
+  /** True when an entry kept earlier turned out to clash with a later one. */
+  isDropped(token: number): boolean {
+    return this.others.has(token);
   }
 }

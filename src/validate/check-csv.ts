@@ -1,0 +1,108 @@
+import { streamCsv, type CsvRow } from '../load/index.js';
+import type { Position, SourceDocument } from '../load/document.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { findNonFinite } from './non-finite.js';
+import { lastSegment } from './pointer.js';
+import type { EntrySlot } from './rules/types.js';
+import { SchemaErrorMapper } from './schema-diagnostics.js';
+import { entryValidator } from './schemas.js';
+import { entrySlot } from './to-entries.js';
+
+// With a broken header every row is read wrongly: the header's own errors are the whole story.
+const HEADER_CODES: ReadonlySet<string> = new Set(['csv-header', 'csv-unknown-column', 'csv-duplicate-header']);
+
+/** What the caller does with a CSV file's plan and rows. */
+export interface CsvSink {
+  /**
+   * Called once, before the first row is handed over (never for a file without rows), with
+   * the first row's document and the plan the file's `plan` column names, if any.
+   */
+  start(first: { doc: SourceDocument; planId?: string; planPointer: string }): Promise<void>;
+  /** A schema-valid row, as an entry slot. */
+  row(slot: EntrySlot): void;
+  /** A problem found in the file. */
+  report(diagnostic: Diagnostic): void;
+}
+
+const NONE = { diagnostics: [], pointers: new Set<string>() };
+const NUMBER_CELLS = ['value', 'numerator', 'denominator'] as const;
+
+/** A quick look, row by row, before the full walk that finds and reports the culprit. */
+function hasNonFinite(values: Record<string, string | number>): boolean {
+  return NUMBER_CELLS.some((cell) => {
+    const v = values[cell];
+    return typeof v === 'string' || (typeof v === 'number' && !Number.isFinite(v));
+  });
+}
+
+/** A document for one row: positions come from the row's line and its cells' columns. */
+function rowDocument(file: string, path: string, row: CsvRow, pointer: string): SourceDocument {
+  return {
+    file,
+    path,
+    format: 'csv',
+    data: undefined,
+    diagnostics: [],
+    locate(at: string): Position {
+      const column = at.startsWith(`${pointer}/`) ? row.columns[lastSegment(at)] : undefined;
+      return { line: row.line, column: column ?? 1 };
+    },
+  };
+}
+
+/**
+ * Checks a measurements CSV as a stream: the header first, then each row against the entry
+ * schema, row by row, so a file of millions of rows is never held whole. A row the reader
+ * already found wrong (ragged, an ambiguous number) is reported once and left out.
+ */
+export async function checkCsv(path: string, cwd: string, sink: CsvSink): Promise<void> {
+  const stream = streamCsv(path, { cwd });
+  const validate = entryValidator();
+  let seen = 0;
+  /** Hands on the reader's new diagnostics; true when one of them is an error on `line`. */
+  const flush = (line = -1): boolean => {
+    let bad = false;
+    for (; seen < stream.diagnostics.length; seen++) {
+      const d = stream.diagnostics[seen]!;
+      sink.report(d);
+      if (d.severity === 'error' && d.line === line) bad = true;
+    }
+    return bad;
+  };
+  const header = await stream.header();
+  flush();
+  if (!header.usable || stream.diagnostics.some((d) => d.severity === 'error' && HEADER_CODES.has(d.code))) {
+    await stream.close();
+    return;
+  }
+  let started = false;
+  let index = -1;
+  for await (const row of stream) {
+    index++;
+    const pointer = `/measurements/${index}`;
+    const doc = rowDocument(stream.file, stream.path, row, pointer);
+    if (!started) {
+      started = true;
+      const planId = stream.plan;
+      await sink.start(planId === undefined ? { doc, planPointer: `${pointer}/plan` } : { doc, planId, planPointer: `${pointer}/plan` });
+    }
+    if (flush(row.line)) continue;
+    const values = row.values;
+    const nonFinite = hasNonFinite(values) ? findNonFinite(doc, values, pointer) : NONE;
+    for (const d of nonFinite.diagnostics) sink.report(d);
+    if (!validate(values)) {
+      const errors = (validate.errors ?? [])
+        .map((e) => ({ ...e, instancePath: `${pointer}${e.instancePath}` }))
+        .filter((e) => ![...nonFinite.pointers].some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)));
+      // The mapper reads values by pointer from the document's root: a sparse list holds the one row.
+      const holder: unknown[] = [];
+      holder[index] = values;
+      for (const d of new SchemaErrorMapper(doc, { measurements: holder }, 'Measurements').map(errors)) sink.report(d);
+      continue;
+    }
+    if (nonFinite.pointers.size > 0) continue;
+    const slot = entrySlot(doc, values, pointer, row.line, {});
+    if (slot !== undefined) sink.row(slot);
+  }
+  flush();
+}
