@@ -1,35 +1,75 @@
 // What start-up is made of, measured without ccp's own code: the cost of importing each
-// dependency in a fresh node process, of compiling the JSON Schemas with ajv, and of parsing
-// the shipped plan with yaml. Each step runs in its own process N times (median); the times
-// are taken inside the process with performance.now(), so node's own start is left out.
+// dependency in a fresh node process, of compiling the JSON Schemas with ajv (with the
+// options src/validate/schemas.ts uses), of loading the same validators precompiled to
+// standalone code instead, of importing the built bundle, and of parsing the shipped plan
+// with yaml. Each step runs in its own process N times (median); the times are taken inside
+// the process with performance.now(), so node's own start is left out.
 //
 //   node bench/import-cost.mjs [--runs N] [--json]
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { CHILD_ENV, ROOT } from './lib/benchmarks.mjs';
 import { median } from './lib/measure.mjs';
 
 const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '7' }, json: { type: 'boolean', default: false } } });
 
+/** ccp's ajv options (src/validate/schemas.ts); keep in step. */
+const AJV_OPTIONS = 'allErrors: true, strict: true, strictRequired: false, verbose: true';
+const STANDALONE = join(ROOT, 'bench/data/standalone');
+
+/** Writes both schemas' validators as standalone CommonJS modules, as a build step could. */
+function writeStandalone() {
+  mkdirSync(STANDALONE, { recursive: true });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, code: { source: true } });
+  addFormats(ajv);
+  for (const name of ['plan', 'measurements']) {
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, `schemas/${name}.schema.json`), 'utf8')));
+    writeFileSync(join(STANDALONE, `${name}.cjs`), standaloneCode(ajv, validate));
+  }
+}
+
+/** The bundle's largest chunk: where the bundled packages are. */
+function largestChunk() {
+  const chunks = readdirSync(join(ROOT, 'dist')).filter((name) => name.startsWith('chunk-'));
+  return chunks.sort((a, b) => readFileSync(join(ROOT, 'dist', b)).length - readFileSync(join(ROOT, 'dist', a)).length)[0];
+}
+
 const timed = (body) => `const t0 = performance.now(); ${body}; process.stdout.write(String(performance.now() - t0));`;
 
-/** Each step: a label and a module body whose timed part is `body`, after optional `setup`. */
+/** Each step: a label and the module source to run (or a function making it). */
 const STEPS = [
   ...['commander', 'yaml', 'ajv/dist/2020.js', 'ajv-formats', 'csv-parse', 'csv-stringify', 'chalk', 'cli-table3', 'fastest-levenshtein', 'tinyglobby'].map((name) => ({
     label: `import ${name}`,
     code: timed(`await import(${JSON.stringify(name)})`),
   })),
   {
+    label: 'import dist/cli.js (the bundle\'s entry: commander and the CLI)',
+    code: timed("await import('./dist/cli.js')"),
+  },
+  {
+    label: 'import the largest chunk of dist/ (the bundled packages)',
+    code: () => timed(`await import('./dist/${largestChunk()}')`),
+  },
+  {
     label: 'ajv: new Ajv2020 + ajv-formats + compile measurements schema',
     code: `import { readFileSync } from 'node:fs'; const { default: Ajv } = await import('ajv/dist/2020.js'); const { default: addFormats } = await import('ajv-formats');
       const schema = JSON.parse(readFileSync('schemas/measurements.schema.json', 'utf8'));
-      ${timed('const ajv = new Ajv({ allErrors: true, strict: false }); addFormats(ajv); ajv.compile(schema)')}`,
+      ${timed(`const ajv = new Ajv({ ${AJV_OPTIONS} }); addFormats(ajv); ajv.compile(schema)`)}`,
   },
   {
     label: 'ajv: new Ajv2020 + ajv-formats + compile plan schema',
     code: `import { readFileSync } from 'node:fs'; const { default: Ajv } = await import('ajv/dist/2020.js'); const { default: addFormats } = await import('ajv-formats');
       const schema = JSON.parse(readFileSync('schemas/plan.schema.json', 'utf8'));
-      ${timed('const ajv = new Ajv({ allErrors: true, strict: false }); addFormats(ajv); ajv.compile(schema)')}`,
+      ${timed(`const ajv = new Ajv({ ${AJV_OPTIONS} }); addFormats(ajv); ajv.compile(schema)`)}`,
+  },
+  {
+    label: 'ajv standalone: import both validators precompiled (no ajv compiler at all)',
+    code: timed("await import('./bench/data/standalone/plan.cjs'); await import('./bench/data/standalone/measurements.cjs')"),
   },
   {
     label: 'yaml: parseDocument of the shipped plan, with a LineCounter',
@@ -45,10 +85,12 @@ function step(code) {
   return Number(result.stdout);
 }
 
+writeStandalone();
 const runs = Number.parseInt(options.runs, 10);
 const rows = [];
-for (const { label, code } of STEPS) {
+for (const { label, code: body } of STEPS) {
   try {
+    const code = typeof body === 'function' ? body() : body;
     const times = [];
     for (let i = 0; i < runs; i++) times.push(step(code));
     rows.push({ step: label, medianMs: median(times) });
