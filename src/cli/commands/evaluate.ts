@@ -9,7 +9,7 @@ import { DEFAULT_TABLE_WIDTH, EVALUATION_FORMATS, renderEvaluation } from '../..
 import { didYouMean } from '../../validate/suggest.js';
 import { checkFiles } from '../../validate/index.js';
 import type { CliContext } from '../context.js';
-import { checkFormat, commonOptions, type CommonOptions, type RawCommonOptions } from '../options.js';
+import { checkFormat, type CommonOptions } from '../options.js';
 import { emit } from '../output.js';
 
 /** The statuses `--fail-on` takes: each trips on itself and on what is worse (no-data only on itself). */
@@ -97,8 +97,6 @@ function pathsToRead(paths: readonly string[], cwd: string): string[] {
  * UsageError (exit 2).
  */
 export async function runEvaluate(ctx: CliContext, paths: string[], options: EvaluateCommandOptions): Promise<number> {
-  // Resolved again: the options may arrive with commander's raw values spread over the resolved ones.
-  const common = commonOptions(options as RawCommonOptions, ctx);
   const format = checkFormat(options.format, EVALUATION_FORMATS, 'table');
   const statuses = parseStatuses(options.status);
   const years = parseYears(options.horizon);
@@ -106,9 +104,9 @@ export async function runEvaluate(ctx: CliContext, paths: string[], options: Eva
   const failOn = parseFailOn(options.failOn);
 
   const given = pathsToRead(paths, ctx.cwd);
-  const check = await checkFiles(given, common.plan === undefined ? { cwd: ctx.cwd } : { cwd: ctx.cwd, plan: common.plan });
+  const check = await checkFiles(given, options.plan === undefined ? { cwd: ctx.cwd } : { cwd: ctx.cwd, plan: options.plan });
   if (check.summary.errors > 0 || check.summary.warnings > 0) {
-    ctx.stderr.write(renderDiagnostics('text', check, { color: common.color }));
+    ctx.stderr.write(renderDiagnostics('text', check, { color: options.color }));
   }
   if (check.summary.errors > 0) {
     ctx.stderr.write('ccp: no report: fix the errors above first (ccp validate shows them too)\n');
@@ -125,12 +123,12 @@ export async function runEvaluate(ctx: CliContext, paths: string[], options: Eva
   checkAreas(areas, plan);
   checkYears(years, plan);
 
-  const evaluation = filterEvaluation(evaluate(plan, check.entries, { asOf: common.asOf }), { areas, years, statuses });
-  const toStdout = common.output === undefined || common.output === '-';
+  const evaluation = filterEvaluation(evaluate(plan, check.entries, { asOf: options.asOf }), { areas, years, statuses });
+  const toStdout = options.output === undefined || options.output === '-';
   const columns = ctx.stdout.columns;
   const width = toStdout && ctx.stdout.isTTY === true && columns !== undefined && columns > 0 ? columns : DEFAULT_TABLE_WIDTH;
-  const text = renderEvaluation(format, evaluation, { lang: common.lang, color: common.color && toStdout, plan, width });
-  await emit(ctx, text, common.output);
+  const text = renderEvaluation(format, evaluation, { lang: options.lang, color: options.color && toStdout, plan, width });
+  await emit(ctx, text, options.output);
 
   if (failOn !== undefined) {
     const tripped = evaluation.results.filter((result) => tripsFailOn(result.status, failOn));
