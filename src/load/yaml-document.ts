@@ -4,7 +4,6 @@ import {
   isMap,
   isScalar,
   isSeq,
-  LineCounter,
   type Node,
   parseAllDocuments,
   type YAMLError,
@@ -204,17 +203,26 @@ function startOf(node: unknown): number | undefined {
  * depth and string length, forbidden prototype keys removed, text in NFC.
  */
 export function parseYamlText(text: string, source: YamlSource, limits: YamlLimits): SourceDocument {
-  const lineCounter = new LineCounter();
+  // Line starts counted from the text itself: the parser's own line counter misses the line
+  // breaks it lexes after some broken tokens, and then names a line that is too early.
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
-    return { line, column: col };
+    const clamped = Math.max(0, Math.min(offset, text.length));
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: clamped - lineStarts[low]! + 1 };
   };
   const diagnostics: Diagnostic[] = [];
   const report = (code: DiagnosticCode, message: string, position: Position, path?: string, severity: 'error' | 'warning' = 'error') =>
     diagnostics.push(diagnostic(source.file, code, message, position, path === undefined ? { severity } : { severity, path }));
 
   const parsed = parseAllDocuments(text, {
-    lineCounter,
     uniqueKeys: false,
     prettyErrors: false,
     version: '1.2',
