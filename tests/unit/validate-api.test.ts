@@ -173,6 +173,37 @@ describe('checkFiles', () => {
   });
 });
 
+describe('CSV streams', () => {
+  it('checks a CSV longer than any YAML list row by row, handing entries to onEntry', async () => {
+    const rows = 100_001;
+    const lines = ['indicator,period,org,numerator,denominator'];
+    for (let i = 0; i < rows; i++) lines.push(`dossiers-online,2025-${String((i % 12) + 1).padStart(2, '0')},Xã ${Math.floor(i / 12)},${i % 7},7`);
+    const dir = testdir({ 'big.csv': `${lines.join('\n')}\n` });
+    let seen = 0;
+    let last: { line: number; value?: number } | undefined;
+    const result = await checkFiles(['big.csv'], { cwd: dir, plan: MINI, onEntry: (entry) => ((seen += 1), (last = entry)) });
+    expect(result.diagnostics).toEqual([]);
+    expect(seen).toBe(rows);
+    expect(result.entries).toEqual([]);
+    expect(last?.line).toBe(rows + 1);
+    expect(last?.value).toBeCloseTo((((rows - 1) % 7) / 7) * 100, 10);
+  });
+
+  it('reports a duplicate row far below its first report', async () => {
+    const lines = ['indicator,period,value'];
+    for (let year = 2021; year <= 2030; year++) lines.push(`dossiers-online,${year},${year - 2000}`);
+    lines.push('dossiers-online,2022,22', 'dossiers-online,2023,99');
+    const result = await checkFiles(['a.csv'], { cwd: testdir({ 'a.csv': `${lines.join('\n')}\n` }), plan: MINI });
+    expect(result.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['identical-duplicate', 12],
+      ['duplicate-entry', 13],
+    ]);
+    expect(result.diagnostics[1]!.message).toContain('a.csv:4');
+    expect(result.entries.map((e) => e.period)).not.toContain('2023');
+    expect(result.entries).toHaveLength(9);
+  });
+});
+
 describe('schema diagnostics', () => {
   const check = async (body: string, extra = 'period: 2025\n') => {
     const result = await checkFiles(['a.yaml'], { cwd: testdir({ 'a.yaml': `${head(extra)}${body}` }), plan: MINI });
