@@ -219,8 +219,14 @@ export function parseYamlText(text: string, source: YamlSource, limits: YamlLimi
     return { line: low + 1, column: clamped - lineStarts[low]! + 1 };
   };
   const diagnostics: Diagnostic[] = [];
-  const report = (code: DiagnosticCode, message: string, position: Position, path?: string, severity: 'error' | 'warning' = 'error') =>
+  // The parser repeats one complaint for every bracket left open: one diagnostic a place is enough.
+  const said = new Set<string>();
+  const report = (code: DiagnosticCode, message: string, position: Position, path?: string, severity: 'error' | 'warning' = 'error') => {
+    const key = `${code} ${severity} ${position.line}:${position.column} ${path ?? ''} ${message}`;
+    if (said.has(key)) return;
+    said.add(key);
     diagnostics.push(diagnostic(source.file, code, message, position, path === undefined ? { severity } : { severity, path }));
+  };
 
   const parsed = parseAllDocuments(text, {
     uniqueKeys: false,

@@ -42,3 +42,13 @@ describe('YAML positions on broken input', () => {
     expect(doc.locate('/measurements/0/indicator')).toEqual(placeOf(text, text.indexOf('"ệ"')));
   });
 });
+
+describe('YAML diagnostics on broken input', () => {
+  it('says a problem once, however many open brackets the parser complains about there', () => {
+    const text = `apiVersion: ccp/v1\nkind: Measurements\nplan: ${'['.repeat(60)}\nmeasurements: []\n`;
+    const doc = parseYamlText(text, source, LIMITS);
+    const places = doc.diagnostics.map((d) => `${d.code} ${d.line}:${d.column} ${d.message}`);
+    expect(places.length).toBeGreaterThan(0);
+    expect(places).toEqual([...new Set(places)]);
+  });
+});
