@@ -33,7 +33,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
 
   withCommon(program.command('validate'), ['text', 'json', 'github'])
     .description('check plan and measurement files (files, folders, globs)')
-    .argument('[paths...]', 'files, folders or globs')
+    .argument('[paths...]', 'files, folders or globs (default: the current folder)')
     .option('--strict', 'warnings fail too')
     .action(async (paths: string[], raw: RawCommonOptions & { strict?: boolean }) => {
       const { runValidate } = await import('./commands/validate.js');
@@ -42,7 +42,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
 
   withCommon(program.command('evaluate'), ['table', 'json', 'csv', 'md', 'html'])
     .description('judge every target against the measurements (YAML or CSV)')
-    .argument('[paths...]', 'measurement files, folders or globs')
+    .argument('[paths...]', 'measurement files, folders or globs (default: ./data)')
     .option('--area <ids>', 'only these areas (comma-separated, repeatable)', collect)
     .option('--horizon <years>', 'only targets for these years (comma-separated, repeatable)', collect)
     .option('--status <statuses>', 'only results with these statuses (comma-separated, repeatable)', collect)
@@ -64,7 +64,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: number) => void): 
 
   withCommon(program.command('trend'), ['table', 'json', 'csv', 'md'])
     .description('one row per indicator, one column per year of data')
-    .argument('[paths...]', 'measurement files, folders or globs')
+    .argument('[paths...]', 'measurement files, folders or globs (default: ./data)')
     .option('--area <ids>', 'only these areas', collect)
     .action(async (paths: string[], raw: RawCommonOptions & { area?: string[] }) => {
       const { runTrend } = await import('./commands/trend.js');

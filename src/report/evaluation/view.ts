@@ -104,7 +104,7 @@ function baseDecimals(measure: Measure): number {
   return measure === 'percent' ? 1 : 2;
 }
 
-/** The actual as shown to a reader: `72,4%*`, `hoàn thành`, `–`. */
+/** The actual as shown to a reader: `72,4%*`, `hoàn thành`, `88,4% (2025)`, `–`. */
 export function formatActual(result: Result, measure: Measure, lang: Lang): string {
   const actual = result.actual;
   if (actual === null) return NO_VALUE;
@@ -117,7 +117,9 @@ export function formatActual(result: Result, measure: Measure, lang: Lang): stri
   } else {
     text = NO_VALUE;
   }
-  return actual.provisional ? `${text}*` : text;
+  const shown = actual.provisional ? `${text}*` : text;
+  // A target not yet due is judged on the latest figure, which may be another year's: say which.
+  return actual.period.slice(0, 4) === String(result.year) ? shown : `${shown} (${actual.period})`;
 }
 
 /** The gap, signed: `+10,2`, `-3,5`, `0`, or `–`. */
