@@ -7,10 +7,6 @@ import { DOCUMENT_KINDS, validatorFor, type DocumentKind } from './schemas.js';
 import { didYouMean } from './suggest.js';
 
 const API_VERSION = 'ccp/v1';
-// Informative CSV columns that are not part of an entry: the plan is lifted to the file.
-const CSV_ONLY_COLUMNS = ['plan', 'title'];
-// With a broken header every row is read wrongly: the header's own errors are the whole story.
-const CSV_HEADER_CODES: ReadonlySet<string> = new Set(['csv-header', 'csv-unknown-column', 'csv-duplicate-header']);
 
 /** One document after reading and schema validation. */
 export interface DocumentCheck {
@@ -31,22 +27,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function csvData(data: Record<string, unknown>): Record<string, unknown> {
-  const rows = data.measurements;
-  if (!Array.isArray(rows)) return data;
-  return {
-    ...data,
-    measurements: rows.map((row: unknown) => {
-      if (!isRecord(row)) return row;
-      const copy = { ...row };
-      for (const column of CSV_ONLY_COLUMNS) delete copy[column];
-      return copy;
-    }),
-  };
-}
-
 /**
- * Tells what a document is (apiVersion, kind) and checks it against its schema.
+ * Tells what a YAML document is (apiVersion, kind) and checks it against its schema.
  * A missing or unknown apiVersion or kind is one diagnostic, never a cascade.
  */
 export function checkDocument(doc: SourceDocument): DocumentCheck {
@@ -58,40 +40,34 @@ export function checkDocument(doc: SourceDocument): DocumentCheck {
     diagnostics.push(diagnosticAt(doc, 'wrong-type', { pointer: '' }, 'expected a mapping that starts with apiVersion and kind'));
     return result;
   }
-  const data = doc.format === 'csv' ? csvData(doc.data) : doc.data;
+  const data = doc.data;
   result.data = data;
   if (doc.format === 'csv') {
+    // A CSV is checked row by row as a stream (check-csv.ts), never held whole here.
     result.kind = 'Measurements';
-    if (doc.diagnostics.some((d) => d.severity === 'error' && CSV_HEADER_CODES.has(d.code))) {
-      rejected.push('/measurements');
-      return result;
-    }
-  } else {
-    if (!Object.hasOwn(data, 'apiVersion')) {
-      diagnostics.push(diagnosticAt(doc, 'missing-property', { pointer: '' }, `missing property 'apiVersion' (expected '${API_VERSION}')`));
-      return result;
-    }
-    if (data.apiVersion !== API_VERSION) {
-      diagnostics.push(
-        diagnosticAt(doc, 'unknown-api-version', { pointer: '/apiVersion' }, `unknown apiVersion ${show(data.apiVersion)}; expected '${API_VERSION}'`),
-      );
-      return result;
-    }
-    if (!Object.hasOwn(data, 'kind')) {
-      diagnostics.push(diagnosticAt(doc, 'missing-property', { pointer: '' }, `missing property 'kind' (expected ${DOCUMENT_KINDS.join(' or ')})`));
-      return result;
-    }
-    const kind = DOCUMENT_KINDS.find((k) => k === data.kind);
-    if (kind === undefined) {
-      const hint = typeof data.kind === 'string' ? didYouMean(data.kind, DOCUMENT_KINDS) : '';
-      diagnostics.push(
-        diagnosticAt(doc, 'unknown-kind', { pointer: '/kind' }, `unknown kind ${show(data.kind)}; expected ${DOCUMENT_KINDS.join(' or ')}${hint}`),
-      );
-      return result;
-    }
-    result.kind = kind;
+    return result;
   }
-  const kind = result.kind;
+  if (!Object.hasOwn(data, 'apiVersion')) {
+    diagnostics.push(diagnosticAt(doc, 'missing-property', { pointer: '' }, `missing property 'apiVersion' (expected '${API_VERSION}')`));
+    return result;
+  }
+  if (data.apiVersion !== API_VERSION) {
+    const message = `unknown apiVersion ${show(data.apiVersion)}; expected '${API_VERSION}'`;
+    diagnostics.push(diagnosticAt(doc, 'unknown-api-version', { pointer: '/apiVersion' }, message));
+    return result;
+  }
+  if (!Object.hasOwn(data, 'kind')) {
+    diagnostics.push(diagnosticAt(doc, 'missing-property', { pointer: '' }, `missing property 'kind' (expected ${DOCUMENT_KINDS.join(' or ')})`));
+    return result;
+  }
+  const kind = DOCUMENT_KINDS.find((k) => k === data.kind);
+  if (kind === undefined) {
+    const hint = typeof data.kind === 'string' ? didYouMean(data.kind, DOCUMENT_KINDS) : '';
+    const message = `unknown kind ${show(data.kind)}; expected ${DOCUMENT_KINDS.join(' or ')}${hint}`;
+    diagnostics.push(diagnosticAt(doc, 'unknown-kind', { pointer: '/kind' }, message));
+    return result;
+  }
+  result.kind = kind;
   const nonFinite = findNonFinite(doc, data);
   diagnostics.push(...nonFinite.diagnostics);
   rejected.push(...nonFinite.pointers);

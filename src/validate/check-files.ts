@@ -58,6 +58,10 @@ interface LoadedPlan {
 
 /** Reads, schema-checks and rule-checks one plan document. */
 function planFromDocument(doc: SourceDocument): LoadedPlan {
+  if (doc.format === 'csv') {
+    const diagnostics = [...doc.diagnostics, diagnosticAt(doc, 'unknown-kind', { pointer: '' }, 'expected a Plan file (YAML), found a CSV of measurements')];
+    return { diagnostics, file: doc.file };
+  }
   const check = checkDocument(doc);
   const diagnostics = [...check.diagnostics];
   if (check.kind === 'Measurements') {

@@ -83,6 +83,13 @@ describe('loadPlan', () => {
     expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['unknown-kind', 2]]);
   });
 
+  it('refuses a CSV as a plan', async () => {
+    const dir = testdir({ 'm.csv': 'indicator,period,value\ndossiers-online,2025,5\n' });
+    const { plan, diagnostics } = await loadPlan('m.csv', { cwd: dir });
+    expect(plan).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['unknown-kind', 1]]);
+  });
+
   it('throws InputError for a plan that cannot be read', async () => {
     await expect(loadPlan('nope.yaml', { cwd: testdir() })).rejects.toBeInstanceOf(InputError);
   });
@@ -115,6 +122,15 @@ describe('checkFiles', () => {
       { indicator: 'one-stop-renewal', period: '2025', status: 'in-progress', evidence: 'QĐ 1', org: 'Phòng A', file: 'a.yaml', line: 17 },
     ]);
     expect(result.measurementFiles).toEqual([{ file: 'a.yaml', plan: 'mini-plan', reported: '2025-12-14', source: 'Báo cáo', entries: result.entries }]);
+  });
+
+  it('reads decomposed Vietnamese (NFD) as NFC', async () => {
+    const dir = fileURLToPath(new URL('../fixtures/valid/nfd-text/', import.meta.url));
+    const result = await checkFiles(['measurements.yaml'], { cwd: dir, plan: MINI });
+    expect(result.diagnostics).toEqual([]);
+    const orgs = result.entries.map((e) => e.org).filter((org) => org !== undefined);
+    expect(orgs).toEqual(['Phòng Quản lý vận tải (NFD)'.normalize('NFC')]);
+    expect(orgs[0]).not.toBe(orgs[0]!.normalize('NFD'));
   });
 
   it('keeps each CSV row line and leaves out rows with errors', async () => {
@@ -174,7 +190,7 @@ describe('checkFiles', () => {
 });
 
 describe('CSV streams', () => {
-  it('checks a CSV longer than any YAML list row by row, handing entries to onEntry', async () => {
+  it('checks a CSV longer than any YAML list row by row, handing entries to onEntry', { timeout: 60_000 }, async () => {
     const rows = 100_001;
     const lines = ['indicator,period,org,numerator,denominator'];
     for (let i = 0; i < rows; i++) lines.push(`dossiers-online,2025-${String((i % 12) + 1).padStart(2, '0')},Xã ${Math.floor(i / 12)},${i % 7},7`);
