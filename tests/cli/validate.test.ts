@@ -175,6 +175,21 @@ measurements:
     }
   });
 
+  it('reports a __proto__ key without letting it reach any object', async () => {
+    const hostile = `${GOOD}    __proto__: { polluted: true }\n    constructor: { prototype: { polluted: true } }\n`;
+    const result = await runCli(['validate', '--plan', MINI, '--format', 'json', 'h.yaml'], { cwd: testdir({ 'h.yaml': hostile }) });
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as Report;
+    // __proto__, constructor, and the prototype inside it.
+    expect(report.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+      ['forbidden-key', 8, 5],
+      ['forbidden-key', 9, 5],
+      ['forbidden-key', 9, 20],
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('refuses a YAML file over the size limit without reading it', async () => {
     const dir = testdir();
     const big = `apiVersion: ccp/v1\nkind: Measurements\nnote: "${'x'.repeat(10 * 1024 * 1024)}"\nmeasurements: []\n`;
