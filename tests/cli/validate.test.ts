@@ -80,6 +80,9 @@ describe('ccp validate', () => {
     expect(coloured.stdout).toMatch(/\u001b\[31m/);
     const off = await runCli(['validate', '--no-color', '--plan', MINI, 'b.yaml'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
     expect(off.stdout).not.toMatch(/\u001b\[/);
+    const file = await runCli(['validate', '--plan', MINI, '--output', 'out.txt', 'b.yaml'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(file.code).toBe(1);
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).not.toMatch(/\u001b\[/);
   });
 
   it('prints a ValidationReport as JSON, valid against its schema', async () => {

@@ -21,7 +21,9 @@ export async function runValidate(ctx: CliContext, paths: string[], options: Com
     // A gate that checked nothing must not pass quietly.
     throw new InputError(`no plan or measurement files (.yaml, .yml, .csv) found in ${given.join(', ')}`);
   }
-  await emit(ctx, renderDiagnostics(format, result, { color: options.color }), options.output);
+  // Colour is for a terminal, never for a file written with --output.
+  const toStdout = options.output === undefined || options.output === '-';
+  await emit(ctx, renderDiagnostics(format, result, { color: options.color && toStdout }), options.output);
   const { errors, warnings } = result.summary;
   return errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
 }

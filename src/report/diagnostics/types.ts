@@ -13,7 +13,9 @@ export interface DiagnosticsReport {
   summary: { errors: number; warnings: number };
 }
 
+/** How to render: only the text format uses colour. */
 export interface DiagnosticsRenderOptions {
+  /** ANSI colours (chalk), when the output is a terminal that wants them. */
   color: boolean;
 }
 
