@@ -1,34 +1,26 @@
-/** Escapes one JSON pointer segment (`~` → `~0`, `/` → `~1`). */
-export function escapeSegment(segment: string | number): string {
-  return String(segment).replaceAll('~', '~0').replaceAll('/', '~1');
-}
+import { parsePointer, toPointer } from '../load/json-pointer.js';
 
-/** Appends segments to a JSON pointer. */
-export function joinPointer(pointer: string, ...segments: (string | number)[]): string {
-  return pointer + segments.map((segment) => `/${escapeSegment(segment)}`).join('');
+/** Appends reference tokens to a JSON pointer. */
+export function joinPointer(pointer: string, ...tokens: (string | number)[]): string {
+  return pointer + toPointer(tokens);
 }
 
 /** The pointer one level up ('' stays ''). */
 export function parentPointer(pointer: string): string {
-  const cut = pointer.lastIndexOf('/');
-  return cut <= 0 ? '' : pointer.slice(0, cut);
+  return toPointer(parsePointer(pointer).slice(0, -1));
 }
 
-/** The decoded last segment of a pointer ('' for the root). */
+/** The decoded last token of a pointer ('' for the root). */
 export function lastSegment(pointer: string): string {
-  const cut = pointer.lastIndexOf('/');
-  if (cut < 0) return '';
-  return pointer.slice(cut + 1).replaceAll('~1', '/').replaceAll('~0', '~');
+  return parsePointer(pointer).at(-1) ?? '';
 }
 
-/** The value at a JSON pointer in plain data, or undefined. */
+/** The value at a JSON pointer in plain data (own properties only), or undefined. */
 export function valueAt(data: unknown, pointer: string): unknown {
-  if (pointer === '') return data;
   let node: unknown = data;
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = raw.replaceAll('~1', '/').replaceAll('~0', '~');
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return undefined;
-    node = (node as Record<string, unknown>)[segment];
+  for (const token of parsePointer(pointer)) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
   }
   return node;
 }
