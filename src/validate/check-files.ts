@@ -4,12 +4,13 @@ import { shippedPlanPath } from '../load/package-files.js';
 import type { SourceDocument } from '../load/document.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Entry, MeasurementFile } from '../model/measurement.js';
-import type { Plan } from '../model/plan.js';
+import type { Indicator, Plan } from '../model/plan.js';
 import { checkCsv } from './check-csv.js';
 import { checkDocument, isRejected, type DocumentCheck } from './check-document.js';
 import { checkPlan } from './check-plan.js';
 import { diagnosticAt, sortDiagnostics, summarize, type Place } from './report.js';
 import { DuplicateEntries } from './rules/duplicate-entries.js';
+import { outsidePlan } from './rules/entry-period.js';
 import { ENTRY_RULES } from './rules/index.js';
 import type { EntryRuleContext, EntrySlot } from './rules/types.js';
 import { toEntrySlots } from './to-entries.js';
@@ -85,6 +86,19 @@ export async function loadPlan(file: string | undefined, options: { cwd: string 
   return failed || loaded.plan === undefined ? { diagnostics } : { plan: loaded.plan, diagnostics };
 }
 
+const indicatorIndex = new WeakMap<Plan, Map<string, Indicator>>();
+
+/** A plan's indicators by id, built once per plan: a CSV looks one up for every row. */
+function indicatorsOf(plan: Plan): Map<string, Indicator> {
+  let index = indicatorIndex.get(plan);
+  if (index === undefined) {
+    // The first of two indicators with one id wins, as a list search would find it.
+    index = new Map([...plan.indicators].reverse().map((i) => [i.id, i]));
+    indicatorIndex.set(plan, index);
+  }
+  return index;
+}
+
 function isCsv(path: string): boolean {
   return extname(path).toLowerCase() === '.csv';
 }
@@ -157,7 +171,7 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
 
   /** Runs the entry rules and the duplicate check on one entry, and keeps it when it passes. */
   const accept = (slot: EntrySlot, plan: Plan | undefined, file: MeasurementFile): void => {
-    const indicator = plan?.indicators.find((i) => i.id === slot.entry.indicator);
+    const indicator = plan === undefined ? undefined : indicatorsOf(plan).get(slot.entry.indicator);
     const report = (code: Diagnostic['code'], place: Place, message: string, severity: Diagnostic['severity'] = 'error') =>
       slot.diagnostics.push(diagnosticAt(slot.doc, code, place, message, severity));
     const ctx: EntryRuleContext = { slot, report };
@@ -189,15 +203,9 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
         if (planKey !== undefined) slot.plan = planKey;
         accept(slot, plan, file);
       }
-      if (plan !== undefined && slots.some((s) => s.periodPointer === '/period')) {
-        const period = String(yaml.data?.period);
-        const year = Number(period.slice(0, 4));
-        const [start, end] = plan.period;
-        if (year < start || year > end) {
-          const message = `period ${period} is outside the plan's period ${start}–${end}`;
-          diagnostics.push(diagnosticAt(yaml.doc, 'period-outside-plan', { pointer: '/period' }, message, 'warning'));
-        }
-      }
+      // The file's default period is reported once, here, rather than on every entry using it.
+      const message = plan === undefined || !slots.some((s) => s.periodPointer === '/period') ? undefined : outsidePlan(String(yaml.data?.period), plan);
+      if (message !== undefined) diagnostics.push(diagnosticAt(yaml.doc, 'period-outside-plan', { pointer: '/period' }, message, 'warning'));
       continue;
     }
     const file: MeasurementFile = { file: displayPath(path, cwd), entries: [] };
