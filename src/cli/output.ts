@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { chmod, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError } from '../model/errors.js';
+import { InputError, UsageError } from '../model/errors.js';
 import type { CliContext } from './context.js';
 
 const pendingTemps = new Set<string>();
@@ -51,9 +51,38 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
   }
 }
 
-/** Sends a command's output to `--output FILE` (atomically) or to stdout. */
-export async function emit(ctx: CliContext, text: string, output?: string): Promise<void> {
+/** Whether two paths name one file, however spelt: through `..`, symbolic or hard links. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuses an `--output` that names one of the files the command read (paths as shown or
+ * absolute, against the cwd): a report written over its own data would lose the data.
+ */
+export function refuseOverInput(ctx: CliContext, output: string | undefined, inputs: readonly string[]): void {
+  if (output === undefined || output === '-') return;
+  const target = resolve(ctx.cwd, output);
+  for (const input of inputs) {
+    if (sameFile(target, resolve(ctx.cwd, input))) {
+      throw new UsageError(`--output ${output} is ${input}, which this command reads; ccp never writes over its input: choose another file`);
+    }
+  }
+}
+
+/**
+ * Sends a command's output to `--output FILE` (atomically) or to stdout. `inputs` are the
+ * files the command read: an `--output` naming one of them is refused (UsageError).
+ */
+export async function emit(ctx: CliContext, text: string, output?: string, inputs: readonly string[] = []): Promise<void> {
   if (output !== undefined && output !== '-') {
+    refuseOverInput(ctx, output, inputs);
     await writeFileAtomic(resolve(ctx.cwd, output), text);
     return;
   }

@@ -3,6 +3,7 @@ import { extname, resolve } from 'node:path';
 import { diffEvaluations, diffPlans, type Diff } from '../../diff/index.js';
 import { evaluate } from '../../evaluate/index.js';
 import { displayPath, loadFile, LIMITS } from '../../load/index.js';
+import { shippedPlanPath } from '../../load/package-files.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { InputError, UsageError } from '../../model/errors.js';
 import { STATUSES, type Evaluation } from '../../model/evaluation.js';
@@ -141,16 +142,20 @@ async function planOrProblems(file: string | undefined, ctx: CliContext, problem
   return loaded.plan;
 }
 
-async function loadSide(side: SideSpec, ctx: CliContext, options: DiffOptions, problems: Problems): Promise<LoadedSide | undefined> {
+/** Loads one side; the files it read are added to `inputs`. */
+async function loadSide(side: SideSpec, ctx: CliContext, options: DiffOptions, problems: Problems, inputs: string[]): Promise<LoadedSide | undefined> {
   switch (side.kind) {
     case 'evaluation':
+      inputs.push(side.file);
       return { evaluation: side.evaluation };
     case 'plan': {
+      inputs.push(side.file);
       const plan = await planOrProblems(side.file, ctx, problems, options.color);
       return plan === undefined ? undefined : { plan };
     }
     case 'measurements': {
       const result = await checkFiles(side.paths, options.plan === undefined ? { cwd: ctx.cwd } : { cwd: ctx.cwd, plan: options.plan });
+      inputs.push(...result.files);
       problems.add(result.files, result.diagnostics, options.color);
       if (result.summary.errors > 0) return undefined;
       if (result.measurementFiles.length === 0) {
@@ -187,7 +192,8 @@ export async function runDiff(ctx: CliContext, before: string, after: string, gi
   }
 
   const problems = new Problems();
-  const loaded = [await loadSide(sides[0], ctx, options, problems), await loadSide(sides[1], ctx, options, problems)];
+  const inputs: string[] = [options.plan ?? shippedPlanPath()];
+  const loaded = [await loadSide(sides[0], ctx, options, problems, inputs), await loadSide(sides[1], ctx, options, problems, inputs)];
   const [was, now] = loaded;
   if (problems.failed || was === undefined || now === undefined) {
     ctx.stderr.write(`${problems.text}ccp: no diff: fix the errors above first (ccp validate shows them too)\n`);
@@ -219,7 +225,7 @@ export async function runDiff(ctx: CliContext, before: string, after: string, gi
   const columns = ctx.stdout.columns;
   const width = toStdout && ctx.stdout.isTTY === true && columns !== undefined && columns > 0 ? columns : DEFAULT_DIFF_WIDTH;
   const text = renderDiff(format, diff, { lang: options.lang, color: options.color && toStdout, plans: known, width });
-  await emit(ctx, text, options.output);
+  await emit(ctx, text, options.output, inputs);
   if (options.failOn === 'regressed' && diff.summary.regressed > 0) {
     const regressed = diff.changes.filter((change) => change.change === 'regressed');
     const shown = regressed.slice(0, 5).map((change) => change.target);

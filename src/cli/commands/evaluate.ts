@@ -11,6 +11,7 @@ import { checkFiles } from '../../validate/index.js';
 import type { CliContext } from '../context.js';
 import { checkFormat, type CommonOptions } from '../options.js';
 import { emit } from '../output.js';
+import { shippedPlanPath } from '../../load/package-files.js';
 
 /** The statuses `--fail-on` takes: each trips on itself and on what is worse (no-data only on itself). */
 export const FAIL_ON = ['missed', 'off-track', 'at-risk', 'no-data'] as const satisfies readonly Status[];
@@ -128,7 +129,7 @@ export async function runEvaluate(ctx: CliContext, paths: string[], options: Eva
   const columns = ctx.stdout.columns;
   const width = toStdout && ctx.stdout.isTTY === true && columns !== undefined && columns > 0 ? columns : DEFAULT_TABLE_WIDTH;
   const text = renderEvaluation(format, evaluation, { lang: options.lang, color: options.color && toStdout, plan, width });
-  await emit(ctx, text, options.output);
+  await emit(ctx, text, options.output, [...check.files, options.plan ?? shippedPlanPath()]);
 
   if (failOn !== undefined) {
     const tripped = evaluation.results.filter((result) => tripsFailOn(result.status, failOn));

@@ -9,7 +9,8 @@ export async function runSchema(ctx: CliContext, name: string, options: { output
   if (!(SCHEMA_NAMES as readonly string[]).includes(name)) {
     throw new UsageError(`unknown schema '${name}'; choose one of ${SCHEMA_NAMES.join(', ')}`);
   }
-  const text = await readFile(schemaPath(name as SchemaName), 'utf8');
-  await emit(ctx, text.endsWith('\n') ? text : `${text}\n`, options.output);
+  const path = schemaPath(name as SchemaName);
+  const text = await readFile(path, 'utf8');
+  await emit(ctx, text.endsWith('\n') ? text : `${text}\n`, options.output, [path]);
   return 0;
 }

@@ -8,6 +8,7 @@ import { loadPlan } from '../../validate/index.js';
 import type { CliContext } from '../context.js';
 import { checkFormat, type CommonOptions } from '../options.js';
 import { emit } from '../output.js';
+import { shippedPlanPath } from '../../load/package-files.js';
 
 /** Options of `ccp targets`, after conversion from commander's strings. */
 export interface TargetsOptions extends CommonOptions {
@@ -78,6 +79,6 @@ export async function runTargets(ctx: CliContext, options: TargetsOptions): Prom
   const targets = selectTargets(plan, filters);
   const width = ctx.stdout.columns;
   const text = renderTargets(format, { plan, targets }, width === undefined ? { lang: options.lang, color } : { lang: options.lang, color, width });
-  await emit(ctx, text, options.output);
+  await emit(ctx, text, options.output, [options.plan ?? shippedPlanPath()]);
   return 0;
 }

@@ -1,5 +1,5 @@
 import { dirname, relative, resolve, sep } from 'node:path';
-import { schemaPath } from '../../load/package-files.js';
+import { schemaPath, shippedPlanPath } from '../../load/package-files.js';
 import { UsageError } from '../../model/errors.js';
 import { periodYear, renderTemplate, TEMPLATE_FORMATS, templateIndicators, type TemplateSpec } from '../../report/template/index.js';
 import type { CliContext } from '../context.js';
@@ -48,6 +48,6 @@ export async function runTemplate(ctx: CliContext, options: TemplateOptions): Pr
   if (org !== undefined) spec.org = org;
   if (format === 'yaml') spec.schemaRef = schemaRef(ctx, options.output);
   if (options.output !== undefined && options.output !== '-') spec.fileName = options.output;
-  await emit(ctx, renderTemplate(format, spec, { lang: options.lang }), options.output);
+  await emit(ctx, renderTemplate(format, spec, { lang: options.lang }), options.output, [options.plan ?? shippedPlanPath()]);
   return 0;
 }

@@ -9,6 +9,7 @@ import { checkFiles } from '../../validate/index.js';
 import type { CliContext } from '../context.js';
 import { checkFormat, commonOptions, type CommonOptions, type RawCommonOptions } from '../options.js';
 import { emit } from '../output.js';
+import { shippedPlanPath } from '../../load/package-files.js';
 
 /** Options of `ccp trend`. */
 export interface TrendCommandOptions extends CommonOptions {
@@ -73,6 +74,9 @@ export async function runTrend(ctx: CliContext, paths: string[], options: TrendC
   const toStdout = common.output === undefined || common.output === '-';
   const columns = ctx.stdout.columns;
   const width = toStdout && ctx.stdout.isTTY === true && columns !== undefined && columns > 0 ? columns : DEFAULT_TREND_WIDTH;
-  await emit(ctx, renderTrend(format, trend, { lang: common.lang, color: common.color && toStdout, plan, width }), common.output);
+  await emit(ctx, renderTrend(format, trend, { lang: common.lang, color: common.color && toStdout, plan, width }), common.output, [
+    ...check.files,
+    common.plan ?? shippedPlanPath(),
+  ]);
   return 0;
 }

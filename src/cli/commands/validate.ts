@@ -3,6 +3,7 @@ import { checkFiles } from '../../validate/index.js';
 import type { CliContext } from '../context.js';
 import { checkFormat, type CommonOptions } from '../options.js';
 import { emit } from '../output.js';
+import { shippedPlanPath } from '../../load/package-files.js';
 import { InputError } from '../../model/errors.js';
 
 /**
@@ -23,7 +24,10 @@ export async function runValidate(ctx: CliContext, paths: string[], options: Com
   }
   // Colour is for a terminal, never for a file written with --output.
   const toStdout = options.output === undefined || options.output === '-';
-  await emit(ctx, renderDiagnostics(format, result, { color: options.color && toStdout }), options.output);
+  await emit(ctx, renderDiagnostics(format, result, { color: options.color && toStdout }), options.output, [
+    ...result.files,
+    options.plan ?? shippedPlanPath(),
+  ]);
   const { errors, warnings } = result.summary;
   return errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
 }
