@@ -25,7 +25,7 @@ async function bigCsv(path: string, orgs: number): Promise<void> {
         chunk += `${indicator},2025-${String(month).padStart(2, '0')},Xã ${org},${((org * 7 + month) % 50) + 10},100,daklak-sgtvt-cchc-2021-2030\n`;
       }
     }
-    if (!out.write(chunk)) await new Promise((done) => out.once('drain', done));
+    if (!out.write(chunk)) await new Promise<void>((done) => out.once('drain', () => done()));
   }
   await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())));
 }
