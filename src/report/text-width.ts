@@ -4,6 +4,8 @@
  * East Asian wide characters take two.
  */
 
+import { inertControls } from './terminal-text.js';
+
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]|\u001b\][^\u0007]*\u0007/g;
 const COMBINING = /\p{Mn}|\p{Me}|\u200b|\u200c|\u200d|\ufe0e|\ufe0f/u;
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
@@ -54,7 +56,9 @@ function cutWord(word: string, width: number): string[] {
 export function wrapText(text: string, width: number): string[] {
   const limit = Math.max(1, Math.floor(width));
   const out: string[] = [];
-  for (const paragraph of text.split(/\r\n|\r|\n/)) {
+  for (const given of text.split(/\r\n|\r|\n/)) {
+    // Data text may hold control characters: shown, never sent to the terminal.
+    const paragraph = inertControls(given);
     // A no-break space glues words that must stay together; it is wrapped like a letter.
     const words = paragraph.split(/[^\S\u00a0]+/).filter((word) => word !== '');
     let line = '';

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../../model/diagnostic.js';
+import { inertControls } from '../terminal-text.js';
 import type { DiagnosticsRenderer } from './types.js';
 
 function plural(count: number, word: string): string {
@@ -13,15 +14,17 @@ function plural(count: number, word: string): string {
 export const renderText: DiagnosticsRenderer = (report, options) => {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const groups = new Map<string, Diagnostic[]>();
-  for (const d of report.diagnostics) {
+  // Messages quote the data and files are named by their authors: neither may drive the terminal.
+  const shown = report.diagnostics.map((d) => ({ ...d, file: inertControls(d.file, { lineFeeds: false }), message: inertControls(d.message, { lineFeeds: false }) }));
+  for (const d of shown) {
     const group = groups.get(d.file);
     if (group === undefined) groups.set(d.file, [d]);
     else group.push(d);
   }
   const where = (d: Diagnostic) => `${d.line}:${d.column}`;
-  const whereWidth = Math.max(0, ...report.diagnostics.map((d) => where(d).length));
-  const severityWidth = report.diagnostics.some((d) => d.severity === 'warning') ? 'warning'.length : 'error'.length;
-  const messageWidth = Math.max(0, ...report.diagnostics.map((d) => [...d.message].length));
+  const whereWidth = Math.max(0, ...shown.map((d) => where(d).length));
+  const severityWidth = shown.some((d) => d.severity === 'warning') ? 'warning'.length : 'error'.length;
+  const messageWidth = Math.max(0, ...shown.map((d) => [...d.message].length));
   const lines: string[] = [];
   for (const [file, diagnostics] of groups) {
     lines.push(chalk.underline(file));

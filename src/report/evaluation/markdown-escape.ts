@@ -1,3 +1,5 @@
+import { inertControls } from '../terminal-text.js';
+
 /**
  * Escaping of text from data files for GitHub-flavoured Markdown, so that a title or note
  * can neither break a table nor turn into a heading, a link, a list or raw HTML.
@@ -12,9 +14,11 @@ const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', 
  * backslash, `& < >` become entities.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ')
+  return inertControls(
+    text
+      .normalize('NFC')
+      .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' '),
+  )
     .replace(/[&<>]/g, (char) => ENTITIES[char] ?? char)
     .replace(BACKSLASHED, (char) => `\\${char}`);
 }

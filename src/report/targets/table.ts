@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { t } from '../i18n.js';
+import { inertControls } from '../terminal-text.js';
 import { tt } from './strings.js';
 import type { TargetsRenderer } from './types.js';
 import { areaRows, planLines } from './view.js';
@@ -23,7 +24,8 @@ const BORDERS = 5;
  */
 export const renderTable: TargetsRenderer = (listing, { lang, color, width }) => {
   const chalk = new Chalk({ level: color ? 1 : 0 });
-  const { title, details } = planLines(listing, lang);
+  const lines = planLines(listing, lang);
+  const [title, details] = [inertControls(lines.title), inertControls(lines.details)];
   const head = `${chalk.bold(title)}\n${details}\n`;
   const groups = areaRows(listing, lang);
   if (groups.length === 0) return `${head}\n${tt(lang, 'none')}\n`;
@@ -39,10 +41,10 @@ export const renderTable: TargetsRenderer = (listing, { lang, color, width }) =>
     style: { head: color ? ['bold'] : [], border: [] },
   });
   for (const group of groups) {
-    table.push([{ colSpan: 4, content: chalk.bold(group.heading) }]);
+    table.push([{ colSpan: 4, content: chalk.bold(inertControls(group.heading)) }]);
     for (const row of group.rows) {
       const requirement = row.horizon === undefined ? row.requirement : `${row.requirement}\n${row.horizon}`;
-      table.push([`${row.title}\n${chalk.dim(row.id)}`, String(row.year), requirement, row.ref]);
+      table.push([`${inertControls(row.title)}\n${chalk.dim(row.id)}`, String(row.year), requirement, inertControls(row.ref)]);
     }
   }
   return `${head}\n${table.toString()}\n`;
