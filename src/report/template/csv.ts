@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { pickText } from '../../model/text.js';
+import { inertCell } from '../evaluation/csv.js';
 import type { TemplateRenderer } from './types.js';
 
 /**
@@ -33,7 +34,8 @@ export const renderCsv: TemplateRenderer = (spec) => {
   const rows = spec.indicators.map((indicator) => {
     const row: Record<(typeof TEMPLATE_CSV_COLUMNS)[number], string> = {
       indicator: indicator.id,
-      title: pickText(indicator.title, 'vi') || indicator.id,
+      // A custom plan's title is opened in a spreadsheet: it must not run as a formula.
+      title: inertCell(pickText(indicator.title, 'vi') || indicator.id),
       period: spec.period,
       org: spec.org ?? '',
       value: '',
