@@ -234,6 +234,8 @@ export function parseYamlText(text: string, source: YamlSource, limits: YamlLimi
     version: '1.2',
     schema: 'core',
     merge: false,
+    // Explicit YAML 1.1 tags (!!binary, !!set, !!omap, !!timestamp) would build objects that are not plain data.
+    resolveKnownTags: false,
   });
   const docs: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
   const doc = docs[0];
