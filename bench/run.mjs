@@ -41,6 +41,7 @@ async function runBenchmark(bench) {
   for (const party of parties) {
     party.times = [];
     party.rss = [];
+    party.cpu = [];
     party.error = null;
   }
   const once = async (party, timed) => {
@@ -55,6 +56,7 @@ async function runBenchmark(bench) {
     if (!timed) return;
     party.times.push(run.ms);
     if (run.rssKiB !== null) party.rss.push(run.rssKiB);
+    if (run.cpuMs !== null) party.cpu.push(run.cpuMs);
   };
   if (bench.warmup) for (const party of parties) await once(party, false);
   for (let round = 0; round < bench.runs; round++) {
@@ -64,11 +66,13 @@ async function runBenchmark(bench) {
   }
   const base = parties.at(-1);
   const baseMs = base.error === null ? median(base.times) : null;
+  const baseCpuMs = base.error === null && base.cpu.length > 0 ? median(base.cpu) : null;
   const rows = bench.subjects.map((_, i) => {
     const party = parties[i];
     const ms = party.error === null ? median(party.times) : null;
     const ratio = ms !== null && baseMs !== null ? ms / baseMs : null;
     const peakMiB = party.rss.length > 0 ? Math.max(...party.rss) / MIB : null;
+    const cpuMs = party.error === null && party.cpu.length > 0 ? median(party.cpu) : null;
     let result = 'INFO';
     if (party.error !== null) result = 'FAILED';
     else if (base.error !== null) result = 'NO BASELINE';
@@ -90,6 +94,9 @@ async function runBenchmark(bench) {
       baselineMs: baseMs,
       baselineTimesMs: base.times,
       ratio,
+      ccpCpuMs: cpuMs,
+      baselineCpuMs: baseCpuMs,
+      cpuRatio: cpuMs !== null && baseCpuMs !== null ? cpuMs / baseCpuMs : null,
       goal: party.goal,
       peakMiB,
       memoryGoalMiB: party.memoryGoalMiB ?? null,
@@ -108,7 +115,7 @@ function fmt(value, digits = 0) {
 
 /** The results as a Markdown table, readable in a terminal and pasteable into the docs. */
 function table(rows) {
-  const head = ['benchmark', 'ccp command', 'ccp ms', 'baseline', 'baseline ms', 'ratio', 'goal', 'result', 'ccp peak MiB', 'baseline peak MiB'];
+  const head = ['benchmark', 'ccp command', 'ccp ms', 'baseline', 'baseline ms', 'ratio', 'goal', 'result', 'CPU-time ratio', 'ccp peak MiB', 'baseline peak MiB'];
   const body = rows.map((row) => [
     row.benchmark,
     row.label,
@@ -118,6 +125,7 @@ function table(rows) {
     row.ratio === null ? '—' : `${row.ratio.toFixed(2)}×`,
     row.goal === null ? '—' : `≤ ${row.goal}×${row.memoryGoalMiB === null ? '' : `, ≤ ${row.memoryGoalMiB} MiB`}`,
     row.result,
+    row.cpuRatio === null ? '—' : `${row.cpuRatio.toFixed(2)}×`,
     fmt(row.peakMiB),
     fmt(row.baselinePeakMiB),
   ]);

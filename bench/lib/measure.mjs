@@ -12,13 +12,16 @@ export const memoryProbe = existsSync(TIME) ? 'time' : 'import';
 
 /**
  * Runs `node <args>` once and times it from spawn to exit, wall clock.
- * With `memory`, also reads the child's peak RSS (KiB): through /usr/bin/time when there
- * is one (it wraps every run of the benchmark, ccp's and the baseline's alike, so both pay
- * the same small cost), else through a hook that reads `process.resourceUsage().maxRSS`.
+ * With `memory`, also reads the child's peak RSS (KiB) and its CPU time (user + system):
+ * through /usr/bin/time when there is one (it wraps every run of the benchmark, ccp's and
+ * the baseline's alike, so both pay the same small cost), else through a hook that reads
+ * `process.resourceUsage()` at exit. CPU time barely moves when other work shares the
+ * machine, where wall time does; time(1) counts it in hundredths of a second, so it is
+ * only measured for the long benchmarks.
  * @param {string[]} args node's arguments
  * @param {{ cwd: string, env: NodeJS.ProcessEnv, memory?: boolean, timeoutMs: number }} options
  * @returns {Promise<{ ms: number, code: number | null, signal: string | null, timedOut: boolean,
- *   stdout: string, stderr: string, rssKiB: number | null }>}
+ *   stdout: string, stderr: string, rssKiB: number | null, cpuMs: number | null }>}
  */
 export async function runNode(args, { cwd, env, memory = false, timeoutMs }) {
   let command = process.execPath;
@@ -31,7 +34,7 @@ export async function runNode(args, { cwd, env, memory = false, timeoutMs }) {
     rssFile = join(rssDir, 'rss');
     if (memoryProbe === 'time') {
       command = TIME;
-      argv = ['-f', '%M', '-o', rssFile, process.execPath, ...args];
+      argv = ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args];
     } else {
       argv = ['--import', MAX_RSS_HOOK, ...args];
       childEnv = { ...env, CCP_BENCH_RSS_FILE: rssFile };
@@ -66,11 +69,16 @@ export async function runNode(args, { cwd, env, memory = false, timeoutMs }) {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   clearTimeout(timer);
   let rssKiB = null;
+  let cpuMs = null;
   if (rssFile !== undefined) {
     if (existsSync(rssFile)) {
-      // time(1) writes "Command exited with non-zero status N" above the number on failure.
-      const numbers = readFileSync(rssFile, 'utf8').split('\n').filter((line) => /^\d+$/.test(line.trim()));
-      if (numbers.length > 0) rssKiB = Number(numbers[numbers.length - 1]);
+      // time(1) writes "Command exited with non-zero status N" above the numbers on failure.
+      const lines = readFileSync(rssFile, 'utf8').split('\n').filter((line) => /^\d+ [\d.]+ [\d.]+$/.test(line.trim()));
+      if (lines.length > 0) {
+        const [kib, user, system] = lines[lines.length - 1].trim().split(' ').map(Number);
+        rssKiB = kib;
+        cpuMs = (user + system) * 1000;
+      }
     }
     rmSync(rssDir, { recursive: true, force: true });
   }
@@ -82,6 +90,7 @@ export async function runNode(args, { cwd, env, memory = false, timeoutMs }) {
     stdout: Buffer.concat(out).toString('utf8'),
     stderr: Buffer.concat(err).toString('utf8'),
     rssKiB,
+    cpuMs,
   };
 }
 
