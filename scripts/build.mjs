@@ -1,20 +1,181 @@
 // Bundles the CLI and the library into dist/ as ESM. Each command's heavy code is a
 // dynamic import, so esbuild splits it into its own chunk, loaded only when that command runs.
+//
+// Before bundling, two modules are generated (git-ignored) so that start-up does no work a
+// build can do once:
+// - src/validate/generated/validators.js: ajv's standalone code for the plan, measurements and
+//   entry schemas, made with the options the sources compile with at run time. It takes the
+//   place of src/validate/compile-validator.ts in the bundle, so ajv's compiler is never loaded.
+// - src/plan-cache/generated/embedded-plan.js: the shipped plan, loaded and validated by the
+//   sources themselves, as JSON with the SHA-256 of the YAML bytes it came from. It takes the
+//   place of src/plan-cache/embedded-plan.ts; at run time it is used only while the file's
+//   bytes still hash the same.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import standaloneModule from 'ajv/dist/standalone/index.js';
+import formatsModule from 'ajv-formats';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
+const root = fileURLToPath(new URL('..', import.meta.url));
+const at = (...parts) => join(root, ...parts);
+const standaloneCode = standaloneModule.default ?? standaloneModule;
+const addFormats = formatsModule.default ?? formatsModule;
+
+const GENERATED_VALIDATORS = at('src', 'validate', 'generated', 'validators.js');
+const GENERATED_PLAN = at('src', 'plan-cache', 'generated', 'embedded-plan.js');
+
+/** Written beside, then renamed: another build running at the same time never reads half a file. */
+function writeAtomic(file, text) {
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+}
+
+/** The sources' own loader and options, bundled for this script to call. */
+async function buildTool() {
+  // Inside the repository, so that the sources find schemas/ and data/plans/ from it.
+  const outfile = at('src', 'plan-cache', 'generated', `build-tool.${process.pid}.mjs`);
+  await build({
+    stdin: {
+      contents: [
+        "export { loadPlan } from './src/validate/check-files.ts';",
+        "export { AJV_OPTIONS, VALIDATOR_IDS } from './src/validate/compile-validator.ts';",
+        "export { shippedPlanPath } from './src/load/package-files.ts';",
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+    },
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __ccpCreateRequire } from 'node:module'; const require = __ccpCreateRequire(import.meta.url);" },
+  });
+  try {
+    return await import(pathToFileURL(outfile).href);
+  } finally {
+    rmSync(outfile, { force: true });
+  }
+}
+
+/**
+ * ajv's standalone code as an ES module of its own: its few `require()`s of runtime helpers
+ * become imports esbuild can bundle, and `compileValidator(name)` matches compile-validator.ts.
+ */
+function generateValidators(tool) {
+  const ajv = new Ajv2020({ ...tool.AJV_OPTIONS, code: { source: true, esm: true } });
+  addFormats(ajv);
+  for (const name of ['plan', 'measurements']) ajv.addSchema(JSON.parse(readFileSync(at('schemas', `${name}.schema.json`), 'utf8')));
+  let code = standaloneCode(ajv, tool.VALIDATOR_IDS);
+  const modules = [];
+  const values = [];
+  code = code.replace(/require\("([^"]+)"\)((?:\.[A-Za-z_$][\w$]*)*)/g, (_, specifier, chain) => {
+    if (!modules.includes(specifier)) modules.push(specifier);
+    const path = chain.split('.').slice(1);
+    values.push(`const __dep${values.length} = __pick(__ns${modules.indexOf(specifier)}, ${JSON.stringify(path)});`);
+    return `__dep${values.length - 1}`;
+  });
+  if (/\brequire\(/.test(code)) throw new Error('build: the standalone validators still call require()');
+  const imports = modules.map((specifier, i) => {
+    const file = specifier.endsWith('.js') ? specifier : `${specifier}.js`;
+    return `import * as __ns${i} from ${JSON.stringify(file)};`;
+  });
+  // A CommonJS module's export, however the importer hands the module over: Node puts
+  // module.exports on `default`; a bundler may spread it, and may take `default` from it.
+  const pick = [
+    'function __pick(ns, path) {',
+    '  const get = (from) => path.reduce((value, key) => (value === undefined || value === null ? undefined : value[key]), from);',
+    '  const value = get(ns.default) ?? get(ns);',
+    "  if (value === undefined) throw new Error(`ccp: a validator's runtime helper is missing (${path.join('.')})`);",
+    '  return value;',
+    '}',
+  ];
+  const names = Object.keys(tool.VALIDATOR_IDS);
+  return [
+    '// Generated by scripts/build.mjs from schemas/*.schema.json: do not edit.',
+    ...imports,
+    ...pick,
+    ...values,
+    code.replace(/^"use strict";/, ''),
+    `const byName = { ${names.join(', ')} };`,
+    'export function compileValidator(name) {',
+    '  const validate = byName[name];',
+    "  if (validate === undefined) throw new Error(`ccp: no precompiled validator ${name}`);",
+    '  return validate;',
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** The shipped plan as the sources load it, or undefined (with a warning) when it has problems. */
+async function generateEmbeddedPlan(tool) {
+  const path = tool.shippedPlanPath();
+  const bytes = readFileSync(path);
+  const { plan, diagnostics } = await tool.loadPlan(undefined, { cwd: root });
+  let embedded;
+  if (plan === undefined || diagnostics.length > 0) {
+    console.warn(`build: the shipped plan has ${diagnostics.length} diagnostic(s); it is not embedded, ccp will read it at run time`);
+  } else {
+    const { file: _file, ...rest } = plan;
+    const json = JSON.stringify(rest);
+    // The plan must survive JSON whole: anything that does not would be lost from the bundle.
+    if (!isDeepStrictEqual(JSON.parse(json), rest)) throw new Error('build: the shipped plan does not survive JSON.stringify');
+    embedded = { sha256: createHash('sha256').update(bytes).digest('hex'), json };
+  }
+  return [
+    '// Generated by scripts/build.mjs from the shipped plan: do not edit.',
+    `export const EMBEDDED_PLAN = ${embedded === undefined ? 'undefined' : JSON.stringify(embedded)};`,
+    '',
+  ].join('\n');
+}
+
+const tool = await buildTool();
+writeAtomic(GENERATED_VALIDATORS, generateValidators(tool));
+writeAtomic(GENERATED_PLAN, await generateEmbeddedPlan(tool));
+
+/** Puts the generated modules in place of the sources' run-time fallbacks. */
+const generated = {
+  name: 'ccp-generated',
+  setup(b) {
+    const swap = (fallback, importer, target) => {
+      b.onResolve({ filter: new RegExp(`^\\./${fallback.replace('.', '\\.')}$`) }, (args) =>
+        args.importer === at(...importer) ? { path: target } : undefined,
+      );
+    };
+    swap('compile-validator.js', ['src', 'validate', 'schemas.ts'], GENERATED_VALIDATORS);
+    swap('embedded-plan.js', ['src', 'plan-cache', 'shipped-plan.ts'], GENERATED_PLAN);
+  },
+};
+
+rmSync(at('dist'), { recursive: true, force: true });
+const result = await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  absWorkingDir: root,
   outdir: 'dist',
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  sourcemap: false,
+  // Source maps only for profiling (CCP_BUILD_SOURCEMAP=1): the published bundle has none.
+  sourcemap: process.env.CCP_BUILD_SOURCEMAP === '1',
+  sourcesContent: false,
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: true,
+  plugins: [generated],
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __ccpCreateRequire } from 'node:module'; const require = __ccpCreateRequire(import.meta.url);" },
 });
+
+// The compiler must not reach the bundle: only ajv's small runtime helpers may.
+const ajvCompiler = Object.keys(result.metafile.inputs).filter((input) => /node_modules\/ajv\/dist\/(compile|core|2020)/.test(input));
+if (ajvCompiler.length > 0) throw new Error(`build: ajv's compiler is in the bundle (${ajvCompiler.slice(0, 3).join(', ')})`);
+if (process.env.CCP_BUILD_METAFILE) writeFileSync(process.env.CCP_BUILD_METAFILE, JSON.stringify(result.metafile));

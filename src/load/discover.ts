@@ -1,6 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import type { glob as Glob } from 'tinyglobby';
 import { InputError } from '../model/errors.js';
 import { readError } from './read-error.js';
 
@@ -78,9 +78,13 @@ export async function discover(paths: string[], cwd: string): Promise<string[]> 
       info = await stat(absolute);
     } catch (error) {
       const code = error instanceof Error && 'code' in error ? (error as NodeJS.ErrnoException).code : undefined;
-      if ((code === 'ENOENT' || code === 'ENOTDIR') && isDynamicPattern(given)) {
-        for (const file of await expandGlob(given, cwd)) found.add(file);
-        continue;
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        // The glob library is loaded only for a path that does not exist: most runs name files and folders.
+        const { glob, isDynamicPattern } = await import('tinyglobby');
+        if (isDynamicPattern(given)) {
+          for (const file of await expandGlob(glob, given, cwd)) found.add(file);
+          continue;
+        }
       }
       if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError(`${given}: no such file or folder`, given);
       throw readError(error, given);
@@ -100,7 +104,7 @@ function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+async function expandGlob(glob: typeof Glob, pattern: string, cwd: string): Promise<string[]> {
   // tinyglobby wants '/' separators; on Windows a user types '\'.
   const normalized = sep === '\\' ? pattern.replace(/\\/g, '/') : pattern;
   let matches: string[];

@@ -1,30 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { schemaPath } from '../load/package-files.js';
+import { compileValidator, type ValidatorName } from './compile-validator.js';
 
 /** The document kinds a schema exists for. */
 export const DOCUMENT_KINDS = ['Plan', 'Measurements'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-let ajv: Ajv2020 | undefined;
-const compiled = new Map<DocumentKind, ValidateFunction>();
+const validators = new Map<ValidatorName, ValidateFunction>();
 const schemas = new Map<DocumentKind, Record<string, unknown>>();
-let entry: ValidateFunction | undefined;
-
-// ajv-formats is CommonJS with a default export; bundlers and Node hand it over differently.
-type FormatsPlugin = (instance: Ajv2020) => Ajv2020;
-const addFormats: FormatsPlugin =
-  (formatsModule as unknown as { default?: FormatsPlugin }).default ?? (formatsModule as unknown as FormatsPlugin);
-
-function instance(): Ajv2020 {
-  if (ajv !== undefined) return ajv;
-  // strictRequired is off because "exactly one of" is written as oneOf branches holding only
-  // `required`, the idiom editors understand; every other strict check stays on.
-  ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
-  addFormats(ajv);
-  return ajv;
-}
 
 /** The JSON Schema of a document kind, read once from the package's `schemas/` folder. */
 export function schemaFor(kind: DocumentKind): Record<string, unknown> {
@@ -36,22 +20,24 @@ export function schemaFor(kind: DocumentKind): Record<string, unknown> {
   return schema;
 }
 
-/** The validator of one measurements entry (a CSV row), compiled on first use. */
-export function entryValidator(): ValidateFunction {
-  if (entry !== undefined) return entry;
-  const id = `${String(schemaFor('Measurements').$id)}#/$defs/entry`;
-  validatorFor('Measurements');
-  const validate = instance().getSchema(id);
-  if (validate === undefined) throw new Error(`ccp: the measurements schema has no ${id}`);
-  return (entry = validate as ValidateFunction);
-}
-
-/** The compiled validator of a document kind, compiled on first use. */
-export function validatorFor(kind: DocumentKind): ValidateFunction {
-  let validate = compiled.get(kind);
+function validator(name: ValidatorName): ValidateFunction {
+  let validate = validators.get(name);
   if (validate === undefined) {
-    validate = instance().compile(schemaFor(kind));
-    compiled.set(kind, validate);
+    validate = compileValidator(name);
+    validators.set(name, validate);
   }
   return validate;
+}
+
+/** The validator of one measurements entry (a CSV row), made on first use. */
+export function entryValidator(): ValidateFunction {
+  return validator('entry');
+}
+
+/**
+ * The validator of a document kind, made on first use: precompiled in the built bundle,
+ * compiled from `schemas/` when running from the sources.
+ */
+export function validatorFor(kind: DocumentKind): ValidateFunction {
+  return validator(kind);
 }
