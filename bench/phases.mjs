@@ -32,6 +32,7 @@ const SCENARIOS = {
 async function loadOnly(name) {
   const lib = await import(new URL('../dist/index.js', import.meta.url).href);
   const started = performance.now();
+  const startedCpu = process.cpuUsage();
   const files = await lib.discover(SCENARIOS[name].paths, ROOT);
   let rows = 0;
   for (const file of files) {
@@ -42,7 +43,8 @@ async function loadOnly(name) {
     }
   }
   const ms = performance.now() - started;
-  process.stdout.write(JSON.stringify({ ms, files: files.length, rows, peakRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  const cpu = process.cpuUsage(startedCpu);
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, files: files.length, rows, peakRssMiB: process.resourceUsage().maxRSS / 1024 }));
 }
 
 /** Runs inside a child: one scenario, phase by phase; prints JSON on stdout. */
@@ -50,14 +52,19 @@ async function child(name) {
   const { paths, evaluate: evaluates } = SCENARIOS[name];
   const phases = [];
   let last = performance.now();
+  let lastCpu = process.cpuUsage();
+  // CPU time (user + system) beside wall time: it barely moves when other work shares the machine.
   const mark = (phase, extra = {}) => {
     const now = performance.now();
+    const cpu = process.cpuUsage(lastCpu);
     const { rss, heapUsed } = process.memoryUsage();
-    phases.push({ phase, ms: now - last, rssMiB: rss / 2 ** 20, heapMiB: heapUsed / 2 ** 20, ...extra });
+    phases.push({ phase, ms: now - last, cpuMs: (cpu.user + cpu.system) / 1000, rssMiB: rss / 2 ** 20, heapMiB: heapUsed / 2 ** 20, ...extra });
     last = now;
+    lastCpu = process.cpuUsage();
   };
-  mark('node start to first line (since performance.timeOrigin)', { ms: performance.now() });
+  phases.push({ phase: 'node start to first line (since performance.timeOrigin)', ms: performance.now(), cpuMs: (lastCpu.user + lastCpu.system) / 1000, rssMiB: process.memoryUsage().rss / 2 ** 20, heapMiB: process.memoryUsage().heapUsed / 2 ** 20 });
   last = performance.now();
+  lastCpu = process.cpuUsage();
   const lib = await import(new URL('../dist/index.js', import.meta.url).href);
   mark('import dist/index.js');
   const check = await lib.checkFiles(paths, { cwd: ROOT });
@@ -112,16 +119,16 @@ async function main() {
     }
     for (const p of report.phases) {
       const extra = Object.entries(p)
-        .filter(([key]) => !['phase', 'ms', 'rssMiB', 'heapMiB'].includes(key))
+        .filter(([key]) => !['phase', 'ms', 'cpuMs', 'rssMiB', 'heapMiB'].includes(key))
         .map(([key, value]) => `${key} ${typeof value === 'number' && !Number.isInteger(value) ? value.toFixed(1) : value}`)
         .join(', ');
-      process.stdout.write(`  ${p.ms.toFixed(1).padStart(9)} ms  rss ${p.rssMiB.toFixed(0).padStart(5)} MiB  heap ${p.heapMiB.toFixed(0).padStart(5)} MiB  ${p.phase}${extra === '' ? '' : ` (${extra})`}\n`);
+      process.stdout.write(`  ${p.ms.toFixed(1).padStart(9)} ms  cpu ${p.cpuMs.toFixed(1).padStart(9)} ms  rss ${p.rssMiB.toFixed(0).padStart(5)} MiB  heap ${p.heapMiB.toFixed(0).padStart(5)} MiB  ${p.phase}${extra === '' ? '' : ` (${extra})`}\n`);
     }
     process.stdout.write(`  peak RSS ${report.peakRssMiB.toFixed(0)} MiB\n`);
     const load = report.loadOnly;
     process.stdout.write(
       load.error === undefined
-        ? `  reading alone, in its own process (discover, read, parse; no checks): ${load.ms.toFixed(1)} ms, ${load.files} files${load.rows > 0 ? `, ${load.rows} CSV rows` : ''}, peak RSS ${load.peakRssMiB.toFixed(0)} MiB\n`
+        ? `  reading alone, in its own process (discover, read, parse; no checks): ${load.ms.toFixed(1)} ms, cpu ${load.cpuMs.toFixed(1)} ms, ${load.files} files${load.rows > 0 ? `, ${load.rows} CSV rows` : ''}, peak RSS ${load.peakRssMiB.toFixed(0)} MiB\n`
         : `  reading alone failed: ${load.error}\n`,
     );
   }
