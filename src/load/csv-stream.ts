@@ -32,7 +32,9 @@ export interface CsvRow {
    */
   values: Record<string, string | number>;
   /** 1-based column in the line where each known column's cell starts, empty cells included. */
-  columns: Record<string, number>;
+  readonly columns: Record<string, number>;
+  /** The plan the file's `plan` column had named when this row was read (see `CsvStream.plan`). */
+  readonly plan?: string;
 }
 
 /** The header of a CSV file as read. */
@@ -66,6 +68,12 @@ export interface CsvStream extends AsyncIterable<CsvRow> {
   readonly plan: string | undefined;
   /** Stops reading and closes the file; for a caller that read the header and wants no rows. */
   close(): Promise<void>;
+  /**
+   * The rows, as many at a time as are read: iterate either this or the stream itself, once.
+   * Every diagnostic of a batch's rows is in `diagnostics` when the batch is handed over. A row's
+   * `columns` are worked out when first read, so a caller that never needs them does not pay.
+   */
+  batches(): AsyncIterable<CsvRow[]>;
 }
 
 /** Options of `streamCsv` and `loadFile`. */
@@ -76,7 +84,7 @@ export interface LoadOptions {
   limits?: Partial<Limits>;
 }
 
-type Event = { kind: 'header'; header: CsvHeader } | { kind: 'row'; row: CsvRow };
+type Event = { kind: 'header'; header: CsvHeader } | { kind: 'rows'; rows: CsvRow[] };
 
 const CHUNK_BYTES = 64 * 1024;
 
@@ -131,6 +139,131 @@ function swallowsRows(cell: string, separator: string, columns: number): boolean
     .split('\n')
     .slice(1)
     .some((line) => line.split(separator).length - 1 >= needed);
+}
+
+/** True when every cell of a record is empty: a line of separators only. */
+function isBlank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell !== '') return false;
+  return true;
+}
+
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
+/** NFC, skipped for ASCII text, which it cannot change. */
+function nfc(text: string): string {
+  return NOT_ASCII.test(text) ? text.normalize('NFC') : text;
+}
+
+/** Up to 15 digits and nothing else: read exactly by Number. */
+function isPlainDigits(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || n > 15) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Short text cells kept per column, so a million rows naming a few thousand orgs share their strings. */
+const INTERN_LENGTH = 64;
+const INTERN_COUNT = 16_384;
+
+/**
+ * Text cells in NFC, each distinct short text normalised once and shared by every row that
+ * repeats it; the tables are bounded, so memory stays bounded on a file of distinct texts.
+ */
+class Interned {
+  private readonly tables: Map<string, string>[] = [];
+
+  get(column: number, cell: string): string {
+    if (cell.length > INTERN_LENGTH) return nfc(cell);
+    let table = this.tables[column];
+    if (table === undefined) this.tables[column] = table = new Map();
+    let value = table.get(cell);
+    if (value === undefined) {
+      value = nfc(cell);
+      if (table.size < INTERN_COUNT) table.set(cell, value);
+    }
+    return value;
+  }
+}
+
+/** The 1-based position where cell `index` of a record starts, from the record's raw text. */
+function columnAt(raw: string, scan: { starts: number[] }, line: number, index: number): Position {
+  const where = offsetPosition(raw, scan.starts[index] ?? 0);
+  return { line: line + where.lineOffset, column: where.column };
+}
+
+/**
+ * A data row. Where each cell starts is worked out from the raw text only when asked (for a
+ * diagnostic, or by `columns`): most rows never need it.
+ */
+class Row implements CsvRow {
+  readonly values: Record<string, string | number> = {};
+  plan: string | undefined;
+  private scan: { starts: number[] } | undefined;
+  private cachedColumns: Record<string, number> | undefined;
+
+  constructor(
+    readonly line: number,
+    private readonly raw: string,
+    private readonly separator: CsvSeparator,
+    private readonly fields: readonly (CsvColumn | undefined)[],
+  ) {}
+
+  /** Where cell `index` starts. */
+  at(index: number): Position {
+    this.scan ??= scanCells(this.raw, this.separator);
+    return columnAt(this.raw, this.scan, this.line, index);
+  }
+
+  get columns(): Record<string, number> {
+    if (this.cachedColumns === undefined) {
+      const columns: Record<string, number> = {};
+      this.fields.forEach((field, i) => {
+        if (field !== undefined) columns[field] = this.at(i).column;
+      });
+      this.cachedColumns = columns;
+    }
+    return this.cachedColumns;
+  }
+}
+
+/**
+ * The parser's records, as many at a time as it has ready: one await per batch of records
+ * rather than per record.
+ */
+async function* recordBatches(stream: Readable): AsyncGenerator<unknown[]> {
+  for (;;) {
+    const batch: unknown[] = [];
+    for (let record = stream.read() as unknown; record !== null; record = stream.read() as unknown) batch.push(record);
+    if (batch.length > 0) {
+      yield batch;
+      continue;
+    }
+    if (stream.readableEnded || stream.destroyed) {
+      if (stream.errored) throw stream.errored;
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      const done = () => {
+        stream.off('readable', done);
+        stream.off('end', done);
+        stream.off('close', done);
+        stream.off('error', failed);
+        resolve();
+      };
+      const failed = (error: Error) => {
+        done();
+        reject(error);
+      };
+      stream.on('readable', done);
+      stream.on('end', done);
+      stream.on('close', done);
+      stream.on('error', failed);
+    });
+  }
 }
 
 class CsvReader {
@@ -226,12 +359,14 @@ class CsvReader {
       const { separator } = guess;
 
       // Parse errors are taken through on_skip rather than as stream errors: a stream that errors
-      // drops the rows it has parsed but not yet handed over.
+      // drops the rows it has parsed but not yet handed over. The parser's `info` option would
+      // cost more than the rest of the reading: lines are counted from each record's raw text.
       let failure: Diagnostic | undefined;
+      /** How many records the parser handed over before the one it failed on. */
+      let failedAfter = Number.POSITIVE_INFINITY;
       parser = parse({
         delimiter: separator,
         record_delimiter: '\n',
-        info: true,
         raw: true,
         relax_column_count: true,
         relax_quotes: true,
@@ -240,7 +375,10 @@ class CsvReader {
         max_record_size: this.maxRecordSize(),
         skip_records_with_error: true,
         on_skip: (error) => {
-          if (failure === undefined && error !== undefined) failure = this.syntaxError(error, separator);
+          if (failure === undefined && error !== undefined) {
+            failure = this.syntaxError(error, separator);
+            if (typeof error.records === 'number') failedAfter = error.records;
+          }
           return undefined;
         },
       });
@@ -260,68 +398,93 @@ class CsvReader {
       source.pipe(parser);
 
       let header: CsvHeaderCell[] | undefined;
+      let fields: (CsvColumn | undefined)[] = [];
+      const interned = new Interned();
       let rows = 0;
       /** Index of the next row handed over: the row's place in `measurements`. */
       let index = 0;
-      for await (const record of parser as AsyncIterable<{ record: string[]; raw: string; info: { lines: number } }>) {
-        const { text: raw, breaks } = trimRaw(record.raw);
-        const line = record.info.lines - breaks;
-        // Rows parsed after a syntax error are not to be trusted.
-        if (failure !== undefined && line >= failure.line) break;
-        // The "sep=" line of an Excel export, before the header.
-        if (line < headerNumber) continue;
-        const cells = record.record;
-        if (cells.every((cell) => cell === '')) continue;
-        const scan = scanCells(raw, separator);
-        const columnOf = (index: number): Position => {
-          const offset = scan.starts[index] ?? 0;
-          const where = offsetPosition(raw, offset);
-          return { line: line + where.lineOffset, column: where.column };
-        };
+      /** Records the parser has handed over, and the lines they spanned. */
+      let records = 0;
+      let linesBefore = 0;
+      for await (const batch of recordBatches(parser as Readable)) {
+        const out: CsvRow[] = [];
+        for (const record of batch as { record: string[]; raw: string }[]) {
+          // Rows parsed after a syntax error are not to be trusted.
+          if (records >= failedAfter) break;
+          records++;
+          const full = record.raw;
+          let total = 0;
+          for (let i = full.indexOf('\n'); i !== -1; i = full.indexOf('\n', i + 1)) total++;
+          let raw: string;
+          let breaks: number;
+          let line: number;
+          const ending = full.endsWith('\n') ? 1 : 0;
+          if (total === ending) {
+            raw = ending === 1 ? full.slice(0, -1) : full;
+            breaks = 0;
+            line = linesBefore + 1;
+          } else {
+            ({ text: raw, breaks } = trimRaw(full));
+            line = linesBefore + 1 + (total - ending - breaks);
+          }
+          linesBefore += total;
+          // The "sep=" line of an Excel export, before the header.
+          if (line < headerNumber) continue;
+          const cells = record.record;
+          if (isBlank(cells)) continue;
 
-        if (header === undefined) {
-          const analysis = analyseHeader(
-            this.file,
-            line,
-            cells,
-            cells.map((_, index) => columnOf(index).column),
-          );
-          this.diagnostics.push(...analysis.diagnostics);
-          header = analysis.cells;
-          yield { kind: 'header', header: { line, separator, cells: analysis.cells, usable: analysis.usable } };
-          if (!analysis.usable) return;
-          continue;
-        }
+          if (header === undefined) {
+            const scan = scanCells(raw, separator);
+            const analysis = analyseHeader(
+              this.file,
+              line,
+              cells,
+              cells.map((_, index) => columnAt(raw, scan, line, index).column),
+            );
+            this.diagnostics.push(...analysis.diagnostics);
+            header = analysis.cells;
+            fields = header.map((cell) => cell.field);
+            yield { kind: 'header', header: { line, separator, cells: analysis.cells, usable: analysis.usable } };
+            if (!analysis.usable) return;
+            continue;
+          }
 
-        rows++;
-        if (rows > this.limits.maxCsvRows) {
-          this.report('csv-too-many-rows', `the file has more than ${this.limits.maxCsvRows} data rows; the rest is not read`, {
-            line,
-            column: 1,
-          });
-          return;
+          rows++;
+          if (rows > this.limits.maxCsvRows) {
+            this.report('csv-too-many-rows', `the file has more than ${this.limits.maxCsvRows} data rows; the rest is not read`, {
+              line,
+              column: 1,
+            });
+            if (out.length > 0) yield { kind: 'rows', rows: out };
+            return;
+          }
+          if (cells.length !== header.length) {
+            this.report('csv-ragged-row', `this row has ${cells.length} cells but the header has ${header.length}; the row is not read`, {
+              line,
+              column: 1,
+            });
+            continue;
+          }
+          if (breaks > 0) {
+            const width = header.length;
+            const swallowing = cells.findIndex((cell) => swallowsRows(cell, separator, width));
+            if (swallowing !== -1) {
+              const at = columnAt(raw, scanCells(raw, separator), line, swallowing);
+              const end = line + breaks;
+              this.report(
+                'csv-syntax',
+                `the quote that opens this cell (line ${at.line}) closes only on line ${end}, swallowing the rows between; ` +
+                  'remove the stray quote or close it on its own line',
+                at,
+              );
+              continue;
+            }
+          }
+          out.push(this.row(index, line, raw, cells, fields, separator, interned));
+          index++;
         }
-        if (cells.length !== header.length) {
-          this.report('csv-ragged-row', `this row has ${cells.length} cells but the header has ${header.length}; the row is not read`, {
-            line,
-            column: 1,
-          });
-          continue;
-        }
-        const swallowing = cells.findIndex((cell) => swallowsRows(cell, separator, header!.length));
-        if (swallowing !== -1) {
-          const at = columnOf(swallowing);
-          const end = line + breaks;
-          this.report(
-            'csv-syntax',
-            `the quote that opens this cell (line ${at.line}) closes only on line ${end}, swallowing the rows between; ` +
-              'remove the stray quote or close it on its own line',
-            at,
-          );
-          continue;
-        }
-        yield { kind: 'row', row: this.row(index, line, cells, header, columnOf, separator) };
-        index++;
+        if (out.length > 0) yield { kind: 'rows', rows: out };
+        if (records >= failedAfter) break;
       }
       if (failure !== undefined) {
         this.diagnostics.push(failure);
@@ -338,48 +501,51 @@ class CsvReader {
   private row(
     index: number,
     line: number,
+    raw: string,
     cells: string[],
-    header: CsvHeaderCell[],
-    columnOf: (index: number) => Position,
+    fields: readonly (CsvColumn | undefined)[],
     separator: CsvSeparator,
+    interned: Interned,
   ): CsvRow {
-    const values: Record<string, string | number> = {};
-    const columns: Record<string, number> = {};
-    header.forEach((cell, i) => {
-      const field: CsvColumn | undefined = cell.field;
-      if (field === undefined) return;
-      const at = columnOf(i);
-      columns[field] = at.column;
-      const value = cells[i]!.normalize('NFC');
-      if (value === '') return;
-      if (value.length > this.limits.maxStringLength) {
-        this.report(
-          'string-too-long',
-          `this cell is ${value.length} characters long; the limit is ${this.limits.maxStringLength}`,
-          at,
-          rowPointer(index, field),
-        );
-        return;
+    const row = new Row(line, raw, separator, fields);
+    const values = row.values;
+    const max = this.limits.maxStringLength;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i];
+      if (field === undefined) continue;
+      const cell = cells[i]!;
+      if (cell === '') continue;
+      const numeric = NUMBER_COLUMNS.has(field);
+      // Plain digits, by far the most common number cell, need neither NFC nor the full reading.
+      if (numeric && isPlainDigits(cell)) {
+        values[field] = Number(cell);
+        continue;
       }
-      if (field === 'title') return;
+      const value = numeric ? nfc(cell) : interned.get(i, cell);
+      if (value.length > max) {
+        this.report('string-too-long', `this cell is ${value.length} characters long; the limit is ${max}`, row.at(i), rowPointer(index, field));
+        continue;
+      }
+      if (field === 'title') continue;
       if (field === 'plan') {
-        this.notePlan(value, at, () => rowPointer(index, field));
-        return;
+        this.notePlan(value, () => row.at(i), () => rowPointer(index, field));
+        continue;
       }
-      if (NUMBER_COLUMNS.has(field)) {
+      if (numeric) {
         const parsed = parseCsvNumber(value, separator);
         if (parsed.kind === 'number') {
           values[field] = parsed.value;
-          return;
+          continue;
         }
-        if (parsed.kind === 'ambiguous') this.report('csv-ambiguous-decimal', parsed.message, at, rowPointer(index, field));
+        if (parsed.kind === 'ambiguous') this.report('csv-ambiguous-decimal', parsed.message, row.at(i), rowPointer(index, field));
       }
       values[field] = value;
-    });
-    return { line, values, columns };
+    }
+    if (this.plan !== undefined) row.plan = this.plan;
+    return row;
   }
 
-  private notePlan(plan: string, at: Position, path: () => string): void {
+  private notePlan(plan: string, at: () => Position, path: () => string): void {
     if (this.plan === undefined) {
       this.plan = plan;
       return;
@@ -389,7 +555,7 @@ class CsvReader {
     this.report(
       'csv-mixed-plans',
       `this row names plan '${plan}' but earlier rows name '${this.plan}'; one file reports against one plan`,
-      at,
+      at(),
       path(),
     );
   }
@@ -476,6 +642,21 @@ export function streamCsv(path: string, options: LoadOptions): CsvStream {
   let header: Promise<CsvHeader> | undefined;
   let iterated = false;
   const start = (): AsyncGenerator<Event> => (events ??= reader.events());
+  const batches = async function* (): AsyncGenerator<CsvRow[]> {
+    if (iterated) throw new Error('a CSV stream can be iterated once');
+    iterated = true;
+    const generator = start();
+    try {
+      if (!(await readHeader()).usable) return;
+      for (;;) {
+        const next = await generator.next();
+        if (next.done) return;
+        if (next.value.kind === 'rows') yield next.value.rows;
+      }
+    } finally {
+      await generator.return(undefined);
+    }
+  };
   const readHeader = (): Promise<CsvHeader> =>
     (header ??= (async () => {
       const first = await start().next();
@@ -493,19 +674,11 @@ export function streamCsv(path: string, options: LoadOptions): CsvStream {
     async close() {
       await events?.return(undefined);
     },
+    batches,
     async *[Symbol.asyncIterator]() {
-      if (iterated) throw new Error('a CSV stream can be iterated once');
-      iterated = true;
-      const generator = start();
-      try {
-        if (!(await readHeader()).usable) return;
-        for (;;) {
-          const next = await generator.next();
-          if (next.done) return;
-          if (next.value.kind === 'row') yield next.value.row;
-        }
-      } finally {
-        await generator.return(undefined);
+      // Plain rows, their columns worked out: a caller taking rows one by one may keep them.
+      for await (const rows of batches()) {
+        for (const { line, values, columns, plan } of rows) yield plan === undefined ? { line, values, columns } : { line, values, columns, plan };
       }
     },
   };

@@ -36,38 +36,42 @@ function hasNonFinite(values: Record<string, string | number>): boolean {
 }
 
 /** A document for one row: positions come from the row's line and its cells' columns. */
-function rowDocument(file: string, path: string, row: CsvRow, pointer: string): SourceDocument {
-  return {
-    file,
-    path,
-    format: 'csv',
-    data: undefined,
-    diagnostics: [],
-    locate(at: string): Position {
-      const column = at.startsWith(`${pointer}/`) ? row.columns[lastSegment(at)] : undefined;
-      return { line: row.line, column: column ?? 1 };
-    },
-  };
+class RowDocument implements SourceDocument {
+  readonly format = 'csv';
+  readonly data = undefined;
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    readonly file: string,
+    readonly path: string,
+    private readonly row: CsvRow,
+    private readonly pointer: string,
+  ) {}
+
+  locate(at: string): Position {
+    const column = at.startsWith(`${this.pointer}/`) ? this.row.columns[lastSegment(at)] : undefined;
+    return { line: this.row.line, column: column ?? 1 };
+  }
 }
 
 /**
  * Checks a measurements CSV as a stream: the header first, then each row against the entry
- * schema, row by row, so a file of millions of rows is never held whole. A row the reader
+ * schema, batch by batch, so a file of millions of rows is never held whole. A row the reader
  * already found wrong (ragged, an ambiguous number) is reported once and left out.
  */
 export async function checkCsv(path: string, cwd: string, sink: CsvSink): Promise<void> {
   const stream = streamCsv(path, { cwd });
   const validate = entryValidator();
   let seen = 0;
-  /** Hands on the reader's new diagnostics; true when one of them is an error on `line`. */
-  const flush = (line = -1): boolean => {
-    let bad = false;
+  /** Lines on which the reader reported an error: rows starting there are left out. */
+  const errorLines = new Set<number>();
+  /** Hands on the reader's new diagnostics. */
+  const flush = (): void => {
     for (; seen < stream.diagnostics.length; seen++) {
       const d = stream.diagnostics[seen]!;
       sink.report(d);
-      if (d.severity === 'error' && d.line === line) bad = true;
+      if (d.severity === 'error') errorLines.add(d.line);
     }
-    return bad;
   };
   const header = await stream.header();
   flush();
@@ -77,32 +81,37 @@ export async function checkCsv(path: string, cwd: string, sink: CsvSink): Promis
   }
   let started = false;
   let index = -1;
-  for await (const row of stream) {
-    index++;
-    const pointer = `/measurements/${index}`;
-    const doc = rowDocument(stream.file, stream.path, row, pointer);
-    if (!started) {
-      started = true;
-      const planId = stream.plan;
-      await sink.start(planId === undefined ? { doc, planPointer: `${pointer}/plan` } : { doc, planId, planPointer: `${pointer}/plan` });
+  for await (const rows of stream.batches()) {
+    flush();
+    for (const row of rows) {
+      index++;
+      const pointer = `/measurements/${index}`;
+      const doc = new RowDocument(stream.file, stream.path, row, pointer);
+      if (!started) {
+        started = true;
+        // The plan as named when this first row was read, as a row-by-row reader would see it.
+        const planId = row.plan;
+        await sink.start(planId === undefined ? { doc, planPointer: `${pointer}/plan` } : { doc, planId, planPointer: `${pointer}/plan` });
+        flush();
+      }
+      if (errorLines.size > 0 && errorLines.has(row.line)) continue;
+      const values = row.values;
+      const nonFinite = hasNonFinite(values) ? findNonFinite(doc, values, pointer) : NONE;
+      for (const d of nonFinite.diagnostics) sink.report(d);
+      if (!validate(values)) {
+        const errors = (validate.errors ?? [])
+          .map((e) => ({ ...e, instancePath: `${pointer}${e.instancePath}` }))
+          .filter((e) => ![...nonFinite.pointers].some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)));
+        // The mapper reads values by pointer from the document's root: a sparse list holds the one row.
+        const holder: unknown[] = [];
+        holder[index] = values;
+        for (const d of new SchemaErrorMapper(doc, { measurements: holder }, 'Measurements').map(errors)) sink.report(d);
+        continue;
+      }
+      if (nonFinite.pointers.size > 0) continue;
+      const slot = entrySlot(doc, values, pointer, row.line, {});
+      if (slot !== undefined) sink.row(slot);
     }
-    if (flush(row.line)) continue;
-    const values = row.values;
-    const nonFinite = hasNonFinite(values) ? findNonFinite(doc, values, pointer) : NONE;
-    for (const d of nonFinite.diagnostics) sink.report(d);
-    if (!validate(values)) {
-      const errors = (validate.errors ?? [])
-        .map((e) => ({ ...e, instancePath: `${pointer}${e.instancePath}` }))
-        .filter((e) => ![...nonFinite.pointers].some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)));
-      // The mapper reads values by pointer from the document's root: a sparse list holds the one row.
-      const holder: unknown[] = [];
-      holder[index] = values;
-      for (const d of new SchemaErrorMapper(doc, { measurements: holder }, 'Measurements').map(errors)) sink.report(d);
-      continue;
-    }
-    if (nonFinite.pointers.size > 0) continue;
-    const slot = entrySlot(doc, values, pointer, row.line, {});
-    if (slot !== undefined) sink.row(slot);
   }
   flush();
 }
