@@ -32,10 +32,131 @@ interface Group {
   count: number;
 }
 
-/** The groups of one period of one year: the department total (org `null`) and each org. */
+/** One period's groups as pooling reads them: the department total, and every org's in arrival order. */
+interface PeriodCells {
+  period: Period;
+  total?: Group;
+  orgs: Group[];
+}
+
+/** The groups of one period of one year: the department total (org `null`) and each org, by group number. */
 interface PeriodGroups {
   period: Period;
-  groups: Map<string | null, Group>;
+  groups: Map<string | null, number>;
+}
+
+const HAS_VALUE = 1;
+const HAS_NUMERATOR = 2;
+const HAS_DENOMINATOR = 4;
+
+/**
+ * The groups' standing entries, in columns indexed by group number: a million monthly rows
+ * of thousands of orgs make a million groups, and a few typed arrays hold them in a fraction
+ * of the memory a million entry objects would take. An entry with more than figures, an org
+ * and a place (a status, a note, a source, evidence; anything unusual) is kept whole aside.
+ */
+class Groups {
+  private value = new Float64Array(1024);
+  private numerator = new Float64Array(1024);
+  private denominator = new Float64Array(1024);
+  private line = new Float64Array(1024);
+  private file = new Uint32Array(1024);
+  private count = new Uint32Array(1024);
+  private has = new Uint8Array(1024);
+  private readonly files: string[] = [];
+  private readonly fileIndex = new Map<string, number>();
+  /** Entries kept whole, by group number. */
+  private readonly whole = new Map<number, Entry>();
+  size = 0;
+
+  /** A new group standing for `entry` (stored under `key`); returns its number. */
+  add(entry: Entry, key: string | null): number {
+    if (this.size === this.value.length) this.grow();
+    const n = this.size++;
+    this.count[n] = 1;
+    this.set(n, entry, key);
+    return n;
+  }
+
+  /** Another entry for group `n`: counted, and standing for the group when it comes first. */
+  repeat(n: number, entry: Entry, key: string | null, indicator: string, period: string): void {
+    this.count[n] = this.count[n]! + 1;
+    if (precedes(entry, this.entry(n, key, indicator, period))) this.set(n, entry, key);
+  }
+
+  /** The group as pooling sees it: its standing entry, and how many entries arrived. */
+  group(n: number, key: string | null, indicator: string, period: string): Group {
+    return { entry: this.entry(n, key, indicator, period), count: this.count[n]! };
+  }
+
+  private entry(n: number, key: string | null, indicator: string, period: string): Entry {
+    const kept = this.whole.get(n);
+    if (kept !== undefined) return kept;
+    const entry: Entry = { indicator, period, file: this.files[this.file[n]!]!, line: this.line[n]! };
+    const has = this.has[n]!;
+    if ((has & HAS_VALUE) !== 0) entry.value = this.value[n]!;
+    if ((has & HAS_NUMERATOR) !== 0) entry.numerator = this.numerator[n]!;
+    if ((has & HAS_DENOMINATOR) !== 0) entry.denominator = this.denominator[n]!;
+    if (key !== null) entry.org = key;
+    return entry;
+  }
+
+  private set(n: number, entry: Entry, key: string | null): void {
+    if (!compact(entry, key)) {
+      // A copy, so a caller reusing its entry object cannot change what the pool holds.
+      this.whole.set(n, { ...entry });
+      return;
+    }
+    this.whole.delete(n);
+    let has = 0;
+    if (entry.value !== undefined) has |= HAS_VALUE;
+    if (entry.numerator !== undefined) has |= HAS_NUMERATOR;
+    if (entry.denominator !== undefined) has |= HAS_DENOMINATOR;
+    this.has[n] = has;
+    this.value[n] = entry.value ?? 0;
+    this.numerator[n] = entry.numerator ?? 0;
+    this.denominator[n] = entry.denominator ?? 0;
+    this.line[n] = entry.line;
+    let index = this.fileIndex.get(entry.file);
+    if (index === undefined) {
+      index = this.files.length;
+      this.files.push(entry.file);
+      this.fileIndex.set(entry.file, index);
+    }
+    this.file[n] = index;
+  }
+
+  private grow(): void {
+    const bigger = <T extends Float64Array | Uint8Array | Uint32Array>(array: T): T => {
+      const next = new (array.constructor as new (length: number) => T)(array.length * 2);
+      next.set(array);
+      return next;
+    };
+    this.value = bigger(this.value);
+    this.numerator = bigger(this.numerator);
+    this.denominator = bigger(this.denominator);
+    this.line = bigger(this.line);
+    this.file = bigger(this.file);
+    this.count = bigger(this.count);
+    this.has = bigger(this.has);
+  }
+}
+
+const FIGURES = ['value', 'numerator', 'denominator'] as const;
+const TEXTS = ['status', 'evidence', 'source', 'note'] as const;
+
+/**
+ * Whether the columns can hold `entry` exactly: numbers or nothing for the figures, no text
+ * but its org (the group's key), a file and a line.
+ */
+function compact(entry: Entry, key: string | null): boolean {
+  for (const field of FIGURES) {
+    const v = entry[field];
+    if (v !== undefined && typeof v !== 'number') return false;
+  }
+  for (const field of TEXTS) if (entry[field] !== undefined) return false;
+  if (typeof entry.file !== 'string' || typeof entry.line !== 'number') return false;
+  return key === null ? entry.org === undefined : entry.org === key;
 }
 
 function contentKey(entry: Entry): string {
@@ -94,11 +215,11 @@ function usable(entry: Entry, measure: Measure): boolean {
  * The groups that make a period's figure: the department total wins over a breakdown by org
  * (DESIGN rule 1); otherwise every org.
  */
-function cellsOf(period: PeriodGroups, measure: Measure): Group[] {
-  const total = period.groups.get(null);
+function cellsOf(period: PeriodCells, measure: Measure): Group[] {
+  const total = period.total;
   if (total !== undefined && usable(total.entry, measure)) return [total];
   const cells: Group[] = [];
-  for (const [org, group] of period.groups) if (org !== null && usable(group.entry, measure)) cells.push(group);
+  for (const group of period.orgs) if (usable(group.entry, measure)) cells.push(group);
   return cells;
 }
 
@@ -140,7 +261,7 @@ function combineStatuses(statuses: MilestoneStatus[]): MilestoneStatus {
  * - provisional unless the chosen granularity covers the whole year (both halves, four
  *   quarters, twelve months); the period is then the year, else the latest part covered.
  */
-function poolNumbers(year: number, periods: PeriodGroups[], measure: Measure): Pooled {
+function poolNumbers(year: number, periods: PeriodCells[], measure: Measure): Pooled {
   const remarks: Remark[] = [];
   const present = periods.filter((p) => cellsOf(p, measure).length > 0);
   if (present.length === 0) return { actual: null, remarks };
@@ -184,7 +305,7 @@ function poolNumbers(year: number, periods: PeriodGroups[], measure: Measure): P
  * is a snapshot, not a flow, so the latest report says the most. Provisional unless it is
  * the year's own entry or a period that ends with the year.
  */
-function poolMilestone(periods: PeriodGroups[]): Pooled {
+function poolMilestone(periods: PeriodCells[]): Pooled {
   const remarks: Remark[] = [];
   let best: { period: Period; cells: Group[] } | undefined;
   for (const p of periods) {
@@ -228,9 +349,18 @@ function reorder(actual: Actual): Actual {
 /** A new, empty pool. */
 export function createPool(): Pool {
   const index = new Map<string, Map<number, Map<string, PeriodGroups>>>();
+  const store = new Groups();
   // Millions of rows name a handful of periods: parse each label once.
   const periodCache = new Map<string, Period | undefined>();
-  let size = 0;
+  const cellsOfPeriod = (indicator: string, slot: PeriodGroups): PeriodCells => {
+    const cells: PeriodCells = { period: slot.period, orgs: [] };
+    for (const [key, n] of slot.groups) {
+      const group = store.group(n, key, indicator, slot.period.label);
+      if (key === null) cells.total = group;
+      else cells.orgs.push(group);
+    }
+    return cells;
+  };
   return {
     add(entry: Entry): void {
       const label = String(entry.period);
@@ -247,25 +377,19 @@ export function createPool(): Pool {
       let slot = periods.get(period.label);
       if (slot === undefined) periods.set(period.label, (slot = { period, groups: new Map() }));
       const key = orgKey(entry.org);
-      const group = slot.groups.get(key);
-      // A copy, so a caller reusing its row object cannot change what the pool holds.
-      if (group === undefined) {
-        slot.groups.set(key, { entry: { ...entry }, count: 1 });
-        size += 1;
-        return;
-      }
-      group.count += 1;
-      if (precedes(entry, group.entry)) group.entry = { ...entry };
+      const n = slot.groups.get(key);
+      if (n === undefined) slot.groups.set(key, store.add(entry, key));
+      else store.repeat(n, entry, key, entry.indicator, period.label);
     },
     actual(indicator: string, year: number, measure: Measure): Pooled {
-      const periods = [...(index.get(indicator)?.get(year)?.values() ?? [])];
+      const periods = [...(index.get(indicator)?.get(year)?.values() ?? [])].map((slot) => cellsOfPeriod(indicator, slot));
       return measure === 'milestone' ? poolMilestone(periods) : poolNumbers(year, periods, measure);
     },
     years(indicator: string): number[] {
       return [...(index.get(indicator)?.keys() ?? [])].sort((a, b) => a - b);
     },
     get size(): number {
-      return size;
+      return store.size;
     },
   };
 }

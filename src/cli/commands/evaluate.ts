@@ -2,8 +2,9 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { STATUSES, type Status } from '../../model/evaluation.js';
 import { UsageError } from '../../model/errors.js';
+import type { Entry } from '../../model/measurement.js';
 import type { Plan } from '../../model/plan.js';
-import { evaluate, expandTargets, filterEvaluation, tripsFailOn } from '../../evaluate/index.js';
+import { createPool, evaluatePool, expandTargets, filterEvaluation, tripsFailOn } from '../../evaluate/index.js';
 import { renderDiagnostics } from '../../report/diagnostics/index.js';
 import { DEFAULT_TABLE_WIDTH, EVALUATION_FORMATS, renderEvaluation } from '../../report/evaluation/index.js';
 import { didYouMean } from '../../validate/suggest.js';
@@ -105,7 +106,11 @@ export async function runEvaluate(ctx: CliContext, paths: string[], options: Eva
   const failOn = parseFailOn(options.failOn);
 
   const given = pathsToRead(paths, ctx.cwd);
-  const check = await checkFiles(given, options.plan === undefined ? { cwd: ctx.cwd } : { cwd: ctx.cwd, plan: options.plan });
+  // Entries go straight into the pool, which keeps per (indicator, period, org) only what
+  // pooling needs: a CSV of millions of rows is never held whole.
+  const pool = createPool();
+  const onEntry = (entry: Entry) => pool.add(entry);
+  const check = await checkFiles(given, options.plan === undefined ? { cwd: ctx.cwd, onEntry } : { cwd: ctx.cwd, plan: options.plan, onEntry });
   if (check.summary.errors > 0 || check.summary.warnings > 0) {
     ctx.stderr.write(renderDiagnostics('text', check, { color: options.color }));
   }
@@ -124,7 +129,7 @@ export async function runEvaluate(ctx: CliContext, paths: string[], options: Eva
   checkAreas(areas, plan);
   checkYears(years, plan);
 
-  const evaluation = filterEvaluation(evaluate(plan, check.entries, { asOf: options.asOf }), { areas, years, statuses });
+  const evaluation = filterEvaluation(evaluatePool(plan, pool, { asOf: options.asOf }), { areas, years, statuses });
   const toStdout = options.output === undefined || options.output === '-';
   const columns = ctx.stdout.columns;
   const width = toStdout && ctx.stdout.isTTY === true && columns !== undefined && columns > 0 ? columns : DEFAULT_TABLE_WIDTH;
