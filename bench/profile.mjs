@@ -1,14 +1,16 @@
 // `node bench/run.mjs --profile [--only ...]`: one CPU profile of each ccp command of the
 // benchmarks, summarised by where the time goes.
 //
-// ccp runs from a profiling copy of the bundle in bench/data/profile-build/: the same
-// esbuild options as scripts/build.mjs (keep the two in step) plus source maps, so that a
-// frame inside a chunk is named by its original file (node_modules/yaml/..., src/load/...).
-// Profiles are kept in bench/data/profiles/ to open in a browser's DevTools.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// ccp runs from a profiling copy in bench/data/profile-build/: the repository's sources,
+// schemas, shipped plan and build script copied there and built by that same script with
+// CCP_BUILD_SOURCEMAP=1, so the bundle is the one users get plus source maps, and a frame
+// inside a chunk is named by its original file (node_modules/yaml/..., src/load/...). The
+// real dist/ is left alone. Profiles are kept in bench/data/profiles/ to open in a
+// browser's DevTools.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { benchmarks, BIN, CHILD_ENV, ROOT } from './lib/benchmarks.mjs';
 import { failure, runNode } from './lib/measure.mjs';
 import { formatSummary, summarise } from './lib/profile-summary.mjs';
@@ -18,26 +20,16 @@ const PROFILES = join(ROOT, 'bench/data/profiles');
 /** Sampling interval (µs): fine for the short start-up runs, coarser for the long ones. */
 const INTERVAL = { startup: 50, 'large-csv': 500, 'many-files': 100 };
 
-async function buildProfilingCopy() {
+/** What the build needs from the repository; node_modules is found by walking up. */
+const COPIED = ['package.json', 'bin', 'scripts', 'schemas', 'data/plans', 'src'];
+
+function buildProfilingCopy() {
   rmSync(PROFILE_BUILD, { recursive: true, force: true });
-  await build({
-    entryPoints: { cli: join(ROOT, 'src/cli/main.ts'), index: join(ROOT, 'src/index.ts') },
-    outdir: join(PROFILE_BUILD, 'dist'),
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: true,
-    sourcesContent: false,
-    legalComments: 'none',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __ccpCreateRequire } from 'node:module'; const require = __ccpCreateRequire(import.meta.url);" },
-  });
-  mkdirSync(join(PROFILE_BUILD, 'bin'), { recursive: true });
-  // ccp finds its schemas/ and shipped plan by walking up from dist/: from here it reaches
-  // the repository's own.
-  copyFileSync(join(ROOT, BIN), join(PROFILE_BUILD, 'bin/ccp.js'));
+  for (const path of COPIED) {
+    cpSync(join(ROOT, path), join(PROFILE_BUILD, path), { recursive: true, filter: (source) => !/[\\/]src[\\/](.*[\\/])?generated([\\/]|$)/.test(source) });
+  }
+  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: PROFILE_BUILD, env: { ...process.env, CCP_BUILD_SOURCEMAP: '1' }, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`the profiling build failed: ${built.stderr.trim().split('\n')[0] ?? ''}`);
   return 'bench/data/profile-build/bin/ccp.js';
 }
 
@@ -50,7 +42,7 @@ export async function profile({ only }) {
   const log = (text) => process.stderr.write(`${text}\n`);
   const work = mkdtempSync(join(tmpdir(), 'ccp-bench-profile-'));
   try {
-    const bin = await buildProfilingCopy();
+    const bin = buildProfilingCopy();
     let all = await benchmarks({ quick: true, work, log });
     if (only !== undefined) all = all.filter((bench) => only.split(',').includes(bench.id));
     let broken = false;
