@@ -25,8 +25,17 @@ function skipped(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
-/** Every data file below `dir`, skipping node_modules and dot-entries, following links once. */
-async function walk(dir: string, shown: string, seen: Set<string>, out: string[]): Promise<void> {
+/** Whether `path` is `root` or lies below it. */
+function within(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * Every data file below `dir`, skipping node_modules and dot-entries, following links once.
+ * A link is followed only when it leads to a place `allowed` accepts.
+ */
+async function walk(dir: string, shown: string, seen: Set<string>, out: string[], allowed: (real: string) => boolean): Promise<void> {
   let real: string;
   try {
     real = await realpath(dir);
@@ -48,6 +57,8 @@ async function walk(dir: string, shown: string, seen: Set<string>, out: string[]
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
       try {
+        // A link committed among data files must not reach elsewhere on the machine.
+        if (!allowed(await realpath(path))) continue;
         const info = await stat(path);
         isDir = info.isDirectory();
         isFile = info.isFile();
@@ -55,7 +66,7 @@ async function walk(dir: string, shown: string, seen: Set<string>, out: string[]
         continue; // a dangling link in a folder is not something the user named
       }
     }
-    if (isDir) await walk(path, `${shown}/${entry.name}`, seen, out);
+    if (isDir) await walk(path, `${shown}/${entry.name}`, seen, out, allowed);
     else if (isFile && isDataFile(entry.name)) out.push(path);
   }
 }
@@ -68,6 +79,8 @@ async function walk(dir: string, shown: string, seen: Set<string>, out: string[]
  *
  * A path that exists is taken literally even when it holds glob characters. A named file is
  * returned whatever its extension (loading reports an unsupported type); a glob keeps only data files.
+ * Inside a folder, a symbolic link is followed only when it leads inside that folder or the
+ * working directory.
  */
 export async function discover(paths: string[], cwd: string): Promise<string[]> {
   const found = new Set<string>();
@@ -91,7 +104,10 @@ export async function discover(paths: string[], cwd: string): Promise<string[]> 
     }
     if (info.isDirectory()) {
       const out: string[] = [];
-      await walk(absolute, given.replace(/[\\/]+$/, '') || given, new Set(), out);
+      // Links found inside may lead anywhere inside the named folder or the working directory.
+      const roots = await Promise.all([absolute, cwd].map((root) => realpath(resolve(root)).catch(() => resolve(root))));
+      const allowed = (real: string) => roots.some((root) => within(root, real));
+      await walk(absolute, given.replace(/[\\/]+$/, '') || given, new Set(), out, allowed);
       for (const file of out) found.add(file);
     } else {
       found.add(absolute);
