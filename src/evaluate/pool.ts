@@ -39,10 +39,62 @@ interface PeriodCells {
   orgs: Group[];
 }
 
-/** The groups of one period of one year: the department total (org `null`) and each org, by group number. */
+/** The groups of one period of one year: the department total and each org's, by group number. */
 interface PeriodGroups {
   period: Period;
-  groups: Map<string | null, number>;
+  /** The department total's group, or -1. */
+  total: number;
+  orgs: OrgGroups;
+}
+
+/**
+ * Group numbers by org number for one period: an array while org numbers are dense (the usual
+ * case, and many times faster than a Map of a million keys), a Map once they are sparse, so
+ * memory stays proportional to the groups.
+ */
+class OrgGroups {
+  private dense: Int32Array | undefined = new Int32Array(8);
+  private sparse: Map<number, number> | undefined;
+  private count = 0;
+
+  get(org: number): number | undefined {
+    if (this.dense !== undefined) {
+      const stored = org < this.dense.length ? this.dense[org]! : 0;
+      return stored === 0 ? undefined : stored - 1;
+    }
+    return this.sparse!.get(org);
+  }
+
+  set(org: number, group: number): void {
+    this.count++;
+    let dense = this.dense;
+    if (dense !== undefined && org >= dense.length) {
+      const size = Math.max(org + 1, dense.length * 2);
+      if (size > 4 * this.count + 64) {
+        this.sparse = new Map();
+        dense.forEach((stored, i) => {
+          if (stored !== 0) this.sparse!.set(i, stored - 1);
+        });
+        this.dense = dense = undefined;
+      } else {
+        const bigger = new Int32Array(size);
+        bigger.set(dense);
+        this.dense = dense = bigger;
+      }
+    }
+    if (dense !== undefined) dense[org] = group + 1;
+    else this.sparse!.set(org, group);
+  }
+
+  forEach(visit: (group: number, org: number) => void): void {
+    if (this.dense !== undefined) {
+      this.dense.forEach((stored, org) => {
+        if (stored !== 0) visit(stored - 1, org);
+      });
+    } else {
+      this.sparse!.forEach(visit);
+    }
+  }
 }
 
 const HAS_VALUE = 1;
@@ -107,7 +159,7 @@ class Groups {
       this.whole.set(n, { ...entry });
       return;
     }
-    this.whole.delete(n);
+    if (this.whole.size > 0) this.whole.delete(n);
     let has = 0;
     if (entry.value !== undefined) has |= HAS_VALUE;
     if (entry.numerator !== undefined) has |= HAS_NUMERATOR;
@@ -142,19 +194,16 @@ class Groups {
   }
 }
 
-const FIGURES = ['value', 'numerator', 'denominator'] as const;
-const TEXTS = ['status', 'evidence', 'source', 'note'] as const;
-
 /**
  * Whether the columns can hold `entry` exactly: numbers or nothing for the figures, no text
  * but its org (the group's key), a file and a line.
  */
 function compact(entry: Entry, key: string | null): boolean {
-  for (const field of FIGURES) {
-    const v = entry[field];
-    if (v !== undefined && typeof v !== 'number') return false;
-  }
-  for (const field of TEXTS) if (entry[field] !== undefined) return false;
+  const { value, numerator, denominator } = entry;
+  if (value !== undefined && typeof value !== 'number') return false;
+  if (numerator !== undefined && typeof numerator !== 'number') return false;
+  if (denominator !== undefined && typeof denominator !== 'number') return false;
+  if (entry.status !== undefined || entry.evidence !== undefined || entry.source !== undefined || entry.note !== undefined) return false;
   if (typeof entry.file !== 'string' || typeof entry.line !== 'number') return false;
   return key === null ? entry.org === undefined : entry.org === key;
 }
@@ -192,6 +241,8 @@ function compareEntries(a: Entry, b: Entry): number {
 
 function orgKey(org: string | undefined): string | null {
   if (org === undefined) return null;
+  // Most orgs start with a letter: no need to trim them to know they are not blank.
+  if (typeof org === 'string' && org.charCodeAt(0) > 32 && org.charCodeAt(0) < 127) return org;
   const trimmed = org.trim();
   return trimmed === '' ? null : org;
 }
@@ -352,13 +403,14 @@ export function createPool(): Pool {
   const store = new Groups();
   // Millions of rows name a handful of periods: parse each label once.
   const periodCache = new Map<string, Period | undefined>();
+  // Orgs are numbered once; a group is found by its org's number.
+  const orgNumbers = new Map<string, number>();
+  const orgNames: string[] = [];
   const cellsOfPeriod = (indicator: string, slot: PeriodGroups): PeriodCells => {
+    const label = slot.period.label;
     const cells: PeriodCells = { period: slot.period, orgs: [] };
-    for (const [key, n] of slot.groups) {
-      const group = store.group(n, key, indicator, slot.period.label);
-      if (key === null) cells.total = group;
-      else cells.orgs.push(group);
-    }
+    if (slot.total !== -1) cells.total = store.group(slot.total, null, indicator, label);
+    slot.orgs.forEach((n, org) => cells.orgs.push(store.group(n, orgNames[org]!, indicator, label)));
     return cells;
   };
   return {
@@ -375,11 +427,21 @@ export function createPool(): Pool {
       let periods = years.get(period.year);
       if (periods === undefined) years.set(period.year, (periods = new Map()));
       let slot = periods.get(period.label);
-      if (slot === undefined) periods.set(period.label, (slot = { period, groups: new Map() }));
+      if (slot === undefined) periods.set(period.label, (slot = { period, total: -1, orgs: new OrgGroups() }));
       const key = orgKey(entry.org);
-      const n = slot.groups.get(key);
-      if (n === undefined) slot.groups.set(key, store.add(entry, key));
-      else store.repeat(n, entry, key, entry.indicator, period.label);
+      let org = -1;
+      if (key !== null) {
+        const known = orgNumbers.get(key);
+        if (known === undefined) {
+          org = orgNames.length;
+          orgNumbers.set(key, org);
+          orgNames.push(key);
+        } else org = known;
+      }
+      const n = org === -1 ? (slot.total === -1 ? undefined : slot.total) : slot.orgs.get(org);
+      if (n !== undefined) store.repeat(n, entry, key, entry.indicator, period.label);
+      else if (org === -1) slot.total = store.add(entry, key);
+      else slot.orgs.set(org, store.add(entry, key));
     },
     actual(indicator: string, year: number, measure: Measure): Pooled {
       const periods = [...(index.get(indicator)?.get(year)?.values() ?? [])].map((slot) => cellsOfPeriod(indicator, slot));

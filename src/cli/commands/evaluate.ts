@@ -6,7 +6,7 @@ import type { Entry } from '../../model/measurement.js';
 import type { Plan } from '../../model/plan.js';
 import { createPool, evaluatePool, expandTargets, filterEvaluation, tripsFailOn } from '../../evaluate/index.js';
 import { renderDiagnostics } from '../../report/diagnostics/index.js';
-import { DEFAULT_TABLE_WIDTH, EVALUATION_FORMATS, renderEvaluation } from '../../report/evaluation/index.js';
+import { DEFAULT_TABLE_WIDTH, EVALUATION_FORMATS, type EvaluationFormat, renderEvaluation } from '../../report/evaluation/index.js';
 import { didYouMean } from '../../validate/suggest.js';
 import { checkFiles } from '../../validate/index.js';
 import type { CliContext } from '../context.js';
@@ -106,6 +106,36 @@ export async function runEvaluate(ctx: CliContext, paths: string[], options: Eva
   const failOn = parseFailOn(options.failOn);
 
   const given = pathsToRead(paths, ctx.cwd);
+  // Built in a function of its own, so that the pool and the evaluation can be collected
+  // before the text is written: a report of a million rows' sources is large.
+  const report = await buildReport(ctx, given, options, { format, filter: { areas, years, statuses }, failOn });
+  if (typeof report === 'number') return report;
+  await emit(ctx, report.text, options.output, report.inputs);
+
+  if (failOn !== undefined && report.tripped.length > 0) {
+    const { tripped } = report;
+    const shown = tripped.slice(0, 5);
+    const more = tripped.length > shown.length ? `, and ${tripped.length - shown.length} more` : '';
+    ctx.stderr.write(`ccp: --fail-on ${failOn}: ${tripped.length} result(s) tripped it: ${shown.join(', ')}${more}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** A report ready to write: its text, the files read, and the results `--fail-on` trips, as `target (status)`. */
+interface Report {
+  text: string;
+  inputs: string[];
+  tripped: string[];
+}
+
+/** Checks the files, evaluates and renders; 1 when the data has errors (printed). */
+async function buildReport(
+  ctx: CliContext,
+  given: string[],
+  options: EvaluateCommandOptions,
+  how: { format: EvaluationFormat; filter: { areas: string[]; years: number[]; statuses: Status[] }; failOn: FailOn | undefined },
+): Promise<Report | number> {
   // Entries go straight into the pool, which keeps per (indicator, period, org) only what
   // pooling needs: a CSV of millions of rows is never held whole.
   const pool = createPool();
@@ -126,24 +156,18 @@ export async function runEvaluate(ctx: CliContext, paths: string[], options: Eva
     const named = [...new Set(check.measurementFiles.map((file) => file.plan).filter((id) => id !== undefined))];
     throw new UsageError(`the measurement files name more than one plan (${named.join(', ')}); evaluate each plan's files separately`);
   }
-  checkAreas(areas, plan);
-  checkYears(years, plan);
+  checkAreas(how.filter.areas, plan);
+  checkYears(how.filter.years, plan);
 
-  const evaluation = filterEvaluation(evaluatePool(plan, pool, { asOf: options.asOf }), { areas, years, statuses });
+  const evaluation = filterEvaluation(evaluatePool(plan, pool, { asOf: options.asOf }), how.filter);
   const toStdout = options.output === undefined || options.output === '-';
   const columns = ctx.stdout.columns;
   const width = toStdout && ctx.stdout.isTTY === true && columns !== undefined && columns > 0 ? columns : DEFAULT_TABLE_WIDTH;
-  const text = renderEvaluation(format, evaluation, { lang: options.lang, color: options.color && toStdout, plan, width });
-  await emit(ctx, text, options.output, [...check.files, options.plan ?? shippedPlanPath()]);
-
-  if (failOn !== undefined) {
-    const tripped = evaluation.results.filter((result) => tripsFailOn(result.status, failOn));
-    if (tripped.length > 0) {
-      const shown = tripped.slice(0, 5).map((result) => `${result.target} (${result.status})`);
-      const more = tripped.length > shown.length ? `, and ${tripped.length - shown.length} more` : '';
-      ctx.stderr.write(`ccp: --fail-on ${failOn}: ${tripped.length} result(s) tripped it: ${shown.join(', ')}${more}\n`);
-      return 1;
-    }
-  }
-  return 0;
+  const text = renderEvaluation(how.format, evaluation, { lang: options.lang, color: options.color && toStdout, plan, width });
+  const { failOn } = how;
+  const tripped =
+    failOn === undefined
+      ? []
+      : evaluation.results.filter((result) => tripsFailOn(result.status, failOn)).map((result) => `${result.target} (${result.status})`);
+  return { text, inputs: [...check.files, options.plan ?? shippedPlanPath()], tripped };
 }

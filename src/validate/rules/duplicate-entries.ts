@@ -4,7 +4,6 @@ import { diagnosticAt } from '../report.js';
 import type { EntrySlot } from './types.js';
 
 const ABSENT = Number.NaN;
-const NO_ORG = '\u0000';
 
 /**
  * The figures and place of every report remembered, in columns indexed by a report number:
@@ -69,10 +68,45 @@ class Reports {
 
 type Level<T> = Map<string, T>;
 
-function child<T>(map: Level<T>, key: string, make: () => T): T {
-  let next = map.get(key);
-  if (next === undefined) map.set(key, (next = make()));
-  return next;
+/**
+ * Report numbers by org number for one (plan, indicator, period): an array while org numbers
+ * are dense (the usual case, and many times faster than a Map of a million keys), a Map once
+ * they are sparse, so memory stays proportional to the reports.
+ */
+class OrgReports {
+  total = -1;
+  private dense: Int32Array | undefined = new Int32Array(8);
+  private sparse: Map<number, number> | undefined;
+  private count = 0;
+
+  get(org: number): number | undefined {
+    if (this.dense !== undefined) {
+      const stored = org < this.dense.length ? this.dense[org]! : 0;
+      return stored === 0 ? undefined : stored - 1;
+    }
+    return this.sparse!.get(org);
+  }
+
+  set(org: number, report: number): void {
+    this.count++;
+    let dense = this.dense;
+    if (dense !== undefined && org >= dense.length) {
+      const size = Math.max(org + 1, dense.length * 2);
+      if (size > 4 * this.count + 64) {
+        this.sparse = new Map();
+        dense.forEach((stored, i) => {
+          if (stored !== 0) this.sparse!.set(i, stored - 1);
+        });
+        this.dense = dense = undefined;
+      } else {
+        const bigger = new Int32Array(size);
+        bigger.set(dense);
+        this.dense = dense = bigger;
+      }
+    }
+    if (dense !== undefined) dense[org] = report + 1;
+    else this.sparse!.set(org, report);
+  }
 }
 
 /**
@@ -85,9 +119,10 @@ function child<T>(map: Level<T>, key: string, make: () => T): T {
  */
 export class DuplicateEntries {
   private readonly reports = new Reports();
-  // plan → indicator → period → org → the first report's number. Nested rather than one joined
-  // key, so no key string is built per row.
-  private readonly groups: Level<Level<Level<Level<number>>>> = new Map();
+  // plan → indicator → period → org number → the first report's number. Nested rather than one
+  // joined key, so no key string is built per row; orgs are numbered once.
+  private readonly groups: Level<Level<Level<OrgReports>>> = new Map();
+  private readonly orgNumbers = new Map<string, number>();
   /** Other figures reported for a group, by the group's first report. Rare. */
   private readonly others = new Map<number, number[]>();
 
@@ -97,13 +132,25 @@ export class DuplicateEntries {
    */
   add(slot: EntrySlot): { diagnostic?: Diagnostic; token?: number } {
     const { indicator, period, org } = slot.entry;
-    const periods = child(child(this.groups, slot.plan ?? '', () => new Map()), indicator, () => new Map());
-    const orgs = child(periods, period, () => new Map<string, number>());
-    const orgKey = org ?? NO_ORG;
-    const first = orgs.get(orgKey);
+    const plan = slot.plan ?? '';
+    let indicators = this.groups.get(plan);
+    if (indicators === undefined) this.groups.set(plan, (indicators = new Map()));
+    let periods = indicators.get(indicator);
+    if (periods === undefined) indicators.set(indicator, (periods = new Map()));
+    let orgs = periods.get(period);
+    if (orgs === undefined) periods.set(period, (orgs = new OrgReports()));
+    let number = -1;
+    if (org !== undefined) {
+      const known = this.orgNumbers.get(org);
+      if (known === undefined) this.orgNumbers.set(org, (number = this.orgNumbers.size));
+      else number = known;
+    }
+    const stored = number === -1 ? orgs.total : (orgs.get(number) ?? -1);
+    const first = stored === -1 ? undefined : stored;
     if (first === undefined) {
       const token = this.reports.add(slot);
-      orgs.set(orgKey, token);
+      if (number === -1) orgs.total = token;
+      else orgs.set(number, token);
       return { token };
     }
     const what = `'${indicator}' for ${period}${org === undefined ? '' : ` (${org})`}`;
