@@ -27,7 +27,7 @@ function yamlFiles(dir: string): string[] {
 function documents(): { file: string; data: unknown }[] {
   return [...yamlFiles(FIXTURES), ...yamlFiles(EXAMPLES), PLAN].flatMap((file) => {
     try {
-      return [{ file, data: parse(readFileSync(file, 'utf8'), { version: '1.2', schema: 'core', uniqueKeys: false }) as unknown }];
+      return [{ file, data: parse(readFileSync(file, 'utf8'), { version: '1.2', schema: 'core', uniqueKeys: false, logLevel: 'silent' }) as unknown }];
     } catch {
       return [];
     }
