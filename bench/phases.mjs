@@ -11,11 +11,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureBigCsv } from './generate-big-csv.mjs';
 import { ensureMany } from './generate-many.mjs';
 import { CHILD_ENV, ROOT } from './lib/benchmarks.mjs';
+import { snapshotBuild } from './lib/snapshot.mjs';
 
 const AS_OF = '2026-11-27';
 const SCENARIOS = {
@@ -29,8 +30,8 @@ const SCENARIOS = {
  * CSV streamed row by row), no checks. Compared with checkFiles it splits reading from
  * checking. Its own process, so that it does not warm the other's JIT.
  */
-async function loadOnly(name) {
-  const lib = await import(new URL('../dist/index.js', import.meta.url).href);
+async function loadOnly(name, library) {
+  const lib = await import(library);
   const started = performance.now();
   const startedCpu = process.cpuUsage();
   const files = await lib.discover(SCENARIOS[name].paths, ROOT);
@@ -48,7 +49,7 @@ async function loadOnly(name) {
 }
 
 /** Runs inside a child: one scenario, phase by phase; prints JSON on stdout. */
-async function child(name) {
+async function child(name, library) {
   const { paths, evaluate: evaluates } = SCENARIOS[name];
   const phases = [];
   let last = performance.now();
@@ -65,7 +66,7 @@ async function child(name) {
   phases.push({ phase: 'node start to first line (since performance.timeOrigin)', ms: performance.now(), cpuMs: (lastCpu.user + lastCpu.system) / 1000, rssMiB: process.memoryUsage().rss / 2 ** 20, heapMiB: process.memoryUsage().heapUsed / 2 ** 20 });
   last = performance.now();
   lastCpu = process.cpuUsage();
-  const lib = await import(new URL('../dist/index.js', import.meta.url).href);
+  const lib = await import(library);
   mark('import dist/index.js (the whole library; the CLI loads less)');
   // As `ccp evaluate` does: entries go into the pool while the files are checked.
   const pool = evaluates && lib.createPool !== undefined ? lib.createPool() : undefined;
@@ -95,21 +96,32 @@ async function child(name) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, json: { type: 'boolean', default: false }, child: { type: 'string' }, load: { type: 'string' } } });
-  if (values.child !== undefined) return child(values.child);
-  if (values.load !== undefined) return loadOnly(values.load);
+  const { values } = parseArgs({ options: { only: { type: 'string' }, json: { type: 'boolean', default: false }, child: { type: 'string' }, load: { type: 'string' }, library: { type: 'string' } } });
+  if (values.child !== undefined) return child(values.child, values.library);
+  if (values.load !== undefined) return loadOnly(values.load, values.library);
+  // A copy of the build, so that a rebuild of dist/ by someone else cannot break a run.
+  const snapshot = join(ROOT, 'bench/data', `build-${process.pid}`);
+  try {
+    const bin = snapshotBuild(ROOT, snapshot);
+    return await scenarios(values, pathToFileURL(join(ROOT, bin, '../../dist/index.js')).href);
+  } finally {
+    rmSync(snapshot, { recursive: true, force: true });
+  }
+}
+
+async function scenarios(values, library) {
   const names = values.only === undefined ? Object.keys(SCENARIOS) : values.only.split(',');
   const reports = [];
   for (const name of names) {
     if (SCENARIOS[name] === undefined) throw new Error(`unknown scenario ${name}; choose from ${Object.keys(SCENARIOS).join(', ')}`);
     SCENARIOS[name].prepare?.();
-    const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', name], { cwd: ROOT, env: CHILD_ENV, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', name, '--library', library], { cwd: ROOT, env: CHILD_ENV, encoding: 'utf8', maxBuffer: 1 << 26 });
     if (run.status !== 0) {
       reports.push({ scenario: name, error: run.stderr.split('\n').find((line) => line.trim() !== '') ?? `exit ${run.status}` });
       continue;
     }
     const report = JSON.parse(run.stdout);
-    const load = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--load', name], { cwd: ROOT, env: CHILD_ENV, encoding: 'utf8' });
+    const load = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--load', name, '--library', library], { cwd: ROOT, env: CHILD_ENV, encoding: 'utf8' });
     report.loadOnly = load.status === 0 ? JSON.parse(load.stdout) : { error: load.stderr.split('\n').find((line) => line.trim() !== '') ?? `exit ${load.status}` };
     reports.push(report);
   }

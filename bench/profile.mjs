@@ -8,10 +8,10 @@
 // real dist/ is left alone. Profiles are kept in bench/data/profiles/ to open in a
 // browser's DevTools.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchmarks, BIN, CHILD_ENV, ROOT } from './lib/benchmarks.mjs';
+import { benchmarks, CHILD_ENV, ROOT } from './lib/benchmarks.mjs';
 import { failure, runNode } from './lib/measure.mjs';
 import { formatSummary, summarise } from './lib/profile-summary.mjs';
 
@@ -20,7 +20,7 @@ const PROFILES = join(ROOT, 'bench/data/profiles');
 /** Sampling interval (µs): fine for the short start-up runs, coarser for the long ones. */
 const INTERVAL = { startup: 50, 'large-csv': 500, 'many-files': 100 };
 
-/** What the build needs from the repository; node_modules is found by walking up. */
+/** What the build needs from the repository; node_modules is linked, not copied. */
 const COPIED = ['package.json', 'bin', 'scripts', 'schemas', 'data/plans', 'src'];
 
 function buildProfilingCopy() {
@@ -28,6 +28,7 @@ function buildProfilingCopy() {
   for (const path of COPIED) {
     cpSync(join(ROOT, path), join(PROFILE_BUILD, path), { recursive: true, filter: (source) => !/[\\/]src[\\/](.*[\\/])?generated([\\/]|$)/.test(source) });
   }
+  symlinkSync(join(ROOT, 'node_modules'), join(PROFILE_BUILD, 'node_modules'), 'dir');
   const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: PROFILE_BUILD, env: { ...process.env, CCP_BUILD_SOURCEMAP: '1' }, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`the profiling build failed: ${built.stderr.trim().split('\n')[0] ?? ''}`);
   return 'bench/data/profile-build/bin/ccp.js';
@@ -43,7 +44,7 @@ export async function profile({ only }) {
   const work = mkdtempSync(join(tmpdir(), 'ccp-bench-profile-'));
   try {
     const bin = buildProfilingCopy();
-    let all = await benchmarks({ quick: true, work, log });
+    let all = await benchmarks({ quick: true, work, log, bin });
     if (only !== undefined) all = all.filter((bench) => only.split(',').includes(bench.id));
     let broken = false;
     for (const bench of all) {
@@ -53,7 +54,7 @@ export async function profile({ only }) {
         const dir = join(PROFILES, `${bench.id}-${i + 1}`);
         rmSync(dir, { recursive: true, force: true });
         mkdirSync(dir, { recursive: true });
-        const args = ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', String(INTERVAL[bench.id] ?? 100), ...subject.args.map((arg) => (arg === BIN ? bin : arg))];
+        const args = ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', String(INTERVAL[bench.id] ?? 100), ...subject.args];
         const run = await runNode(args, { cwd: ROOT, env: CHILD_ENV, memory: bench.memory, timeoutMs: bench.timeoutMs });
         const why = failure(run);
         process.stdout.write(`\n## ${bench.id}: ${subject.label}\n\nwall ${run.ms.toFixed(0)} ms${run.rssKiB === null ? '' : `, peak RSS ${(run.rssKiB / 1024).toFixed(0)} MiB`} (profiling slows it a little)\n`);

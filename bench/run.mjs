@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchmarks, CHILD_ENV, ROOT } from './lib/benchmarks.mjs';
 import { failure, median, memoryProbe, runNode } from './lib/measure.mjs';
+import { snapshotBuild } from './lib/snapshot.mjs';
 
 const MIB = 1024;
 
@@ -169,8 +170,10 @@ async function main() {
     return 2;
   }
   const work = mkdtempSync(join(tmpdir(), 'ccp-bench-'));
+  const snapshot = join(ROOT, 'bench/data', `build-${process.pid}`);
   try {
-    let all = await benchmarks({ quick: options.quick, runs: runsOverride, work, log });
+    const bin = snapshotBuild(ROOT, snapshot);
+    let all = await benchmarks({ quick: options.quick, runs: runsOverride, work, log, bin });
     if (options.only !== undefined) {
       const wanted = options.only.split(',').filter((id) => id !== '');
       const unknown = wanted.filter((id) => !all.some((bench) => bench.id === id));
@@ -200,6 +203,7 @@ async function main() {
     return broken ? 1 : 0;
   } finally {
     rmSync(work, { recursive: true, force: true });
+    rmSync(snapshot, { recursive: true, force: true });
   }
 }
 

@@ -39,11 +39,12 @@ function checkEvaluation(text) {
 /**
  * The benchmarks. Each names a baseline and one or more ccp commands ("subjects"); a subject
  * with a goal is judged, one without is shown for information.
- * @param {{ quick?: boolean, runs?: number, work: string, log?: (text: string) => void }} options
- *   `work` is a temporary folder for outputs
+ * @param {{ quick?: boolean, runs?: number, work: string, log?: (text: string) => void, bin?: string }} options
+ *   `work` is a temporary folder for outputs; `bin` the ccp to run (default: the built bin/ccp.js)
  * @returns {Promise<object[]>}
  */
-export async function benchmarks({ quick = false, runs: runsOverride, work, log = () => {} }) {
+export async function benchmarks({ quick = false, runs: runsOverride, work, log = () => {}, bin = BIN }) {
+  const BIN = bin;
   const runs = (full, fast) => runsOverride ?? (quick ? fast : full);
   return [
     {
