@@ -30,6 +30,13 @@ export interface Pool {
 interface Group {
   entry: Entry;
   count: number;
+  /** The rank of the entry's file among all files' names: sorting by it is sorting by name. */
+  rank: number;
+}
+
+/** The order of `compareEntries`, with the file names' comparison done once per file. */
+function byPlace(a: Group, b: Group): number {
+  return a.rank - b.rank || a.entry.line - b.entry.line || compareEntries(a.entry, b.entry);
 }
 
 /** One period's groups as pooling reads them: the department total, and every org's in arrival order. */
@@ -138,7 +145,29 @@ class Groups {
 
   /** The group as pooling sees it: its standing entry, and how many entries arrived. */
   group(n: number, key: string | null, indicator: string, period: string): Group {
-    return { entry: this.entry(n, key, indicator, period), count: this.count[n]! };
+    const entry = this.entry(n, key, indicator, period);
+    return { entry, count: this.count[n]!, rank: this.rank(entry.file) };
+  }
+
+  private ranks = new Map<string, number>();
+
+  /** The rank of a file's name among every file's, in the order `compareSources` sorts them. */
+  private rank(file: string): number {
+    if (this.ranks.size !== this.files.length) {
+      const sorted = [...this.files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      this.ranks = new Map(sorted.map((name, i) => [name, i]));
+    }
+    return this.ranks.get(file) ?? 0;
+  }
+
+  private fileNumber(file: string): number {
+    let index = this.fileIndex.get(file);
+    if (index === undefined) {
+      index = this.files.length;
+      this.files.push(file);
+      this.fileIndex.set(file, index);
+    }
+    return index;
   }
 
   private entry(n: number, key: string | null, indicator: string, period: string): Entry {
@@ -157,6 +186,7 @@ class Groups {
     if (!compact(entry, key)) {
       // A copy, so a caller reusing its entry object cannot change what the pool holds.
       this.whole.set(n, { ...entry });
+      if (typeof entry.file === 'string') this.fileNumber(entry.file);
       return;
     }
     if (this.whole.size > 0) this.whole.delete(n);
@@ -169,13 +199,7 @@ class Groups {
     this.numerator[n] = entry.numerator ?? 0;
     this.denominator[n] = entry.denominator ?? 0;
     this.line[n] = entry.line;
-    let index = this.fileIndex.get(entry.file);
-    if (index === undefined) {
-      index = this.files.length;
-      this.files.push(entry.file);
-      this.fileIndex.set(entry.file, index);
-    }
-    this.file[n] = index;
+    this.file[n] = this.fileNumber(entry.file);
   }
 
   private grow(): void {
@@ -274,15 +298,33 @@ function cellsOf(period: PeriodCells, measure: Measure): Group[] {
   return cells;
 }
 
-/** Sources, orgs and notes of the groups that made an actual, in (file, line) order. */
+/** Sources, orgs and notes of the groups that made an actual, in (file, line) order; `cells` are sorted so. */
 function provenance(cells: Group[]): Pick<Actual, 'orgs' | 'sources' | 'notes'> {
-  const entries = cells.map((cell) => cell.entry).sort(compareEntries);
-  const orgs = [...new Set(entries.map((e) => orgKey(e.org)).filter((o): o is string => o !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const orgSet = new Set<string>();
   const notes: string[] = [];
-  for (const e of entries) {
-    for (const text of [e.note, e.evidence]) if (text !== undefined && text !== '' && !notes.includes(text)) notes.push(text);
+  const noted = new Set<string>();
+  const note = (text: string | undefined) => {
+    if (text !== undefined && text !== '' && !noted.has(text)) {
+      noted.add(text);
+      notes.push(text);
+    }
+  };
+  const sources: SourceRef[] = [];
+  let lastOrg: string | undefined;
+  for (const cell of cells) {
+    const e = cell.entry;
+    sources.push({ file: e.file, line: e.line });
+    const org = e.org;
+    if (org !== undefined && org !== lastOrg) {
+      lastOrg = org;
+      const key = orgKey(org);
+      if (key !== null) orgSet.add(key);
+    }
+    if (e.note !== undefined) note(e.note);
+    if (e.evidence !== undefined) note(e.evidence);
   }
-  const result: Pick<Actual, 'orgs' | 'sources' | 'notes'> = { sources: entries.map((e) => ({ file: e.file, line: e.line })) };
+  const orgs = [...orgSet].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const result: Pick<Actual, 'orgs' | 'sources' | 'notes'> = { sources };
   if (orgs.length > 0) result.orgs = orgs;
   if (notes.length > 0) result.notes = notes;
   return result;
@@ -319,7 +361,7 @@ function poolNumbers(year: number, periods: PeriodCells[], measure: Measure): Po
   const granularity = GRANULARITIES.find((g) => present.some((p) => p.period.granularity === g)) ?? 'year';
   const chosen = present.filter((p) => p.period.granularity === granularity).sort((a, b) => a.period.index - b.period.index);
   if (chosen.length < present.length) remarks.push('finer-periods-ignored');
-  const cells = chosen.flatMap((p) => cellsOf(p, measure)).sort((a, b) => compareEntries(a.entry, b.entry));
+  const cells = chosen.flatMap((p) => cellsOf(p, measure)).sort(byPlace);
   if (cells.some((c) => c.count > 1)) remarks.push('duplicate-entries');
 
   const complete = chosen.length === PARTS_PER_YEAR[granularity];
@@ -378,7 +420,7 @@ function poolMilestone(periods: PeriodCells[]): Pooled {
     status: combineStatuses(statuses),
     period: best.period.label,
     provisional: best.period.granularity !== 'year' && endMonth(best.period) < 12,
-    ...provenance(best.cells),
+    ...provenance([...best.cells].sort(byPlace)),
   };
   return { actual: reorder(actual), remarks };
 }
