@@ -82,6 +82,8 @@ export interface LoadOptions {
   cwd: string;
   /** Narrower limits than `LIMITS`, for tests and benchmarks. */
   limits?: Partial<Limits>;
+  /** Told, after each chunk a CSV stream reads, how many of the file's bytes are read so far. */
+  onBytes?: (read: number, total: number) => void;
 }
 
 type Event = { kind: 'header'; header: CsvHeader } | { kind: 'rows'; rows: CsvRow[] };
@@ -271,10 +273,14 @@ class CsvReader {
   plan: string | undefined;
   private readonly reportedPlans = new Set<string>();
 
+  /** The file's size, once known. */
+  private size = 0;
+
   constructor(
     readonly file: string,
     readonly path: string,
     private readonly limits: Limits,
+    private readonly onBytes?: (read: number, total: number) => void,
   ) {}
 
   private readonly counts = new Map<DiagnosticCode, number>();
@@ -308,6 +314,7 @@ class CsvReader {
         throw readError(error, this.file);
       });
       if (!info.isFile()) throw notAFile(this.file, info.isDirectory());
+      this.size = info.size;
       const unusable = (line = 1): Event => ({ kind: 'header', header: { line, cells: [], usable: false } });
 
       const head = new Uint8Array(SNIFF_BYTES + 3);
@@ -603,8 +610,11 @@ class CsvReader {
       const text = carry + breaks(invalid.text);
       return text.slice(0, text.lastIndexOf('\n') + 1);
     };
+    let read = 0;
     try {
       for await (const chunk of stream as AsyncIterable<Uint8Array>) {
+        read += chunk.length;
+        this.onBytes?.(read, Math.max(read, this.size));
         const text = reader.push(chunk);
         if (typeof text !== 'string') {
           const whole = stop(text);
@@ -637,7 +647,7 @@ class CsvReader {
  */
 export function streamCsv(path: string, options: LoadOptions): CsvStream {
   const absolute = resolve(options.cwd, path);
-  const reader = new CsvReader(displayPath(absolute, options.cwd), absolute, resolveLimits(options.limits));
+  const reader = new CsvReader(displayPath(absolute, options.cwd), absolute, resolveLimits(options.limits), options.onBytes);
   let events: AsyncGenerator<Event> | undefined;
   let header: Promise<CsvHeader> | undefined;
   let iterated = false;

@@ -22,6 +22,8 @@ export interface CsvSink {
   row(slot: EntrySlot): void;
   /** A problem found in the file. */
   report(diagnostic: Diagnostic): void;
+  /** Told how many of the file's bytes are read so far, as reading goes on. */
+  progress?: (read: number, total: number) => void;
 }
 
 const NONE = { diagnostics: [], pointers: new Set<string>() };
@@ -60,7 +62,7 @@ class RowDocument implements SourceDocument {
  * already found wrong (ragged, an ambiguous number) is reported once and left out.
  */
 export async function checkCsv(path: string, cwd: string, sink: CsvSink): Promise<void> {
-  const stream = streamCsv(path, { cwd });
+  const stream = streamCsv(path, sink.progress === undefined ? { cwd } : { cwd, onBytes: sink.progress });
   const validate = entryValidator();
   let seen = 0;
   /** Lines on which the reader reported an error: rows starting there are left out. */

@@ -1,7 +1,8 @@
 import { extname, resolve } from 'node:path';
 import { discover, displayPath } from '../load/discover.js';
 import { resolveLimits } from '../load/limits.js';
-import { loadYaml } from '../load/read-yaml.js';
+import { readAhead } from '../load/read-ahead.js';
+import { loadYaml, readYamlBytes, yamlFromBytes } from '../load/read-yaml.js';
 import { shippedPlanPath } from '../load/package-files.js';
 import { cachedShippedPlan } from '../plan-cache/shipped-plan.js';
 import type { SourceDocument } from '../load/document.js';
@@ -51,6 +52,13 @@ export interface CheckOptions {
    * use the entries only when the result has no errors.
    */
   onEntry?: (entry: Entry) => void;
+  /** Told, as a CSV file is read, how many of its bytes are read so far (for a progress line). */
+  onProgress?: (file: string, read: number, total: number) => void;
+}
+
+function isYaml(path: string): boolean {
+  const extension = extname(path).toLowerCase();
+  return extension === '.yaml' || extension === '.yml';
 }
 
 /**
@@ -59,10 +67,26 @@ export interface CheckOptions {
  */
 async function loadDocument(path: string, cwd: string): Promise<SourceDocument> {
   const absolute = resolve(cwd, path);
-  const extension = extname(absolute).toLowerCase();
-  if (extension === '.yaml' || extension === '.yml') return loadYaml(absolute, displayPath(absolute, cwd), resolveLimits());
+  if (isYaml(absolute)) return loadYaml(absolute, displayPath(absolute, cwd), resolveLimits());
   const { loadFile } = await import('../load/load-file.js');
   return loadFile(absolute, { cwd });
+}
+
+/** How many files are read ahead of the one being parsed. */
+const READ_AHEAD = 16;
+/** Bytes of files waiting for their turn kept in memory; past this they are read again in their turn. */
+const KEEP_BYTES = 64 * 1024 * 1024;
+const PLAN_BYTES = Buffer.from('Plan');
+const BACKSLASH = 0x5c;
+
+/**
+ * False only for bytes that cannot hold a plan: no scalar can be 'Plan' without the letters
+ * 'Plan' in the file, unless an escape (a backslash) spells them. Such a file need not be
+ * parsed before its turn, so a folder of thousands of measurement files is never held whole.
+ */
+function mayBePlan(bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buffer.includes(PLAN_BYTES) || buffer.includes(BACKSLASH);
 }
 
 interface LoadedPlan {
@@ -144,15 +168,28 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
 
-  // YAML files are read whole first, so that the plans among them are known before any
-  // measurements are checked; CSV files wait to be streamed in their turn.
+  // Every YAML file is read first, so that the plans among them are known before any
+  // measurements are checked; CSV files wait to be streamed in their turn. A file that cannot be
+  // a plan is only read here: it is parsed in its turn below, and let go once checked.
+  const limits = resolveLimits();
   const yamlChecks = new Map<string, DocumentCheck>();
+  const waiting = new Map<string, Uint8Array | undefined>();
+  let kept = 0;
   const plans: Plan[] = [];
   const plansById = new Map<string, Plan>();
-  for (const path of absolutes) {
-    if (isCsv(path)) continue;
-    // One at a time: a folder of thousands of files must not open them all at once.
-    const check = checkDocument(await loadDocument(path, cwd));
+  const reads = readAhead(
+    absolutes.filter((path) => !isCsv(path)),
+    async (path) => ({ path, read: isYaml(path) ? await readYamlBytes(path, displayPath(path, cwd), limits) : await loadDocument(path, cwd) }),
+    READ_AHEAD,
+  );
+  for await (const { path, read } of reads) {
+    if (read instanceof Uint8Array && !mayBePlan(read)) {
+      const keep = kept + read.length <= KEEP_BYTES;
+      if (keep) kept += read.length;
+      waiting.set(path, keep ? read : undefined);
+      continue;
+    }
+    const check = checkDocument(read instanceof Uint8Array ? yamlFromBytes(read, path, displayPath(path, cwd), limits) : read);
     yamlChecks.set(path, check);
     diagnostics.push(...check.diagnostics);
     if (check.kind !== 'Plan') continue;
@@ -163,6 +200,18 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
       if (!plansById.has(checked.plan.id)) plansById.set(checked.plan.id, checked.plan);
     }
   }
+
+  /** A file read above but not yet parsed, parsed now (and read again if its bytes were not kept). */
+  const checkWaiting = async (path: string): Promise<DocumentCheck> => {
+    const bytes = waiting.get(path);
+    waiting.delete(path);
+    const file = displayPath(path, cwd);
+    const check = checkDocument(bytes === undefined ? await loadYaml(path, file, limits) : yamlFromBytes(bytes, path, file, limits));
+    diagnostics.push(...check.diagnostics);
+    // Only a file changed between the two reads can be a plan by now: it is checked, not used.
+    if (check.kind === 'Plan') diagnostics.push(...checkPlan(check).diagnostics);
+    return check;
+  };
 
   // The --plan (or shipped) plan is read only when a measurements file needs it.
   let fallback: LoadedPlan | undefined;
@@ -217,7 +266,7 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
   };
 
   for (const path of absolutes) {
-    const yaml = yamlChecks.get(path);
+    const yaml = waiting.has(path) ? await checkWaiting(path) : yamlChecks.get(path);
     if (yaml !== undefined) {
       files.push(yaml.doc.file);
       if (yaml.kind !== 'Measurements') continue;
@@ -255,6 +304,7 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
         accept(slot, plan, file);
       },
       report: (diagnostic) => diagnostics.push(diagnostic),
+      ...(options.onProgress === undefined ? {} : { progress: (read: number, total: number) => options.onProgress?.(file.file, read, total) }),
     });
   }
 

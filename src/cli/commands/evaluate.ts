@@ -2,16 +2,16 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { STATUSES, type Status } from '../../model/evaluation.js';
 import { UsageError } from '../../model/errors.js';
-import type { Entry } from '../../model/measurement.js';
 import type { Plan } from '../../model/plan.js';
 import { createPool, evaluatePool, expandTargets, filterEvaluation, tripsFailOn } from '../../evaluate/index.js';
 import { renderDiagnostics } from '../../report/diagnostics/index.js';
 import { DEFAULT_TABLE_WIDTH, EVALUATION_FORMATS, type EvaluationFormat, renderEvaluation } from '../../report/evaluation/index.js';
 import { didYouMean } from '../../validate/suggest.js';
-import { checkFiles } from '../../validate/index.js';
+import { checkFiles, type CheckOptions, type CheckResult } from '../../validate/index.js';
 import type { CliContext } from '../context.js';
 import { checkFormat, type CommonOptions } from '../options.js';
 import { emit } from '../output.js';
+import { createProgress } from '../progress.js';
 import { shippedPlanPath } from '../../load/package-files.js';
 
 /** The statuses `--fail-on` takes: each trips on itself and on what is worse (no-data only on itself). */
@@ -139,8 +139,15 @@ async function buildReport(
   // Entries go straight into the pool, which keeps per (indicator, period, org) only what
   // pooling needs: a CSV of millions of rows is never held whole.
   const pool = createPool();
-  const onEntry = (entry: Entry) => pool.add(entry);
-  const check = await checkFiles(given, options.plan === undefined ? { cwd: ctx.cwd, onEntry } : { cwd: ctx.cwd, plan: options.plan, onEntry });
+  const progress = createProgress(ctx);
+  const checking: CheckOptions = { cwd: ctx.cwd, onEntry: (entry) => pool.add(entry), onProgress: (file, read, total) => progress.update(file, read, total) };
+  if (options.plan !== undefined) checking.plan = options.plan;
+  let check: CheckResult;
+  try {
+    check = await checkFiles(given, checking);
+  } finally {
+    progress.done();
+  }
   if (check.summary.errors > 0 || check.summary.warnings > 0) {
     ctx.stderr.write(renderDiagnostics('text', check, { color: options.color }));
   }
