@@ -8,11 +8,11 @@ import { notAFile, readError } from './read-error.js';
 import { parseYamlText } from './yaml-document.js';
 
 /**
- * Reads a YAML file: refused by size before it is read whole, then checked for binary
- * content and encodings, decoded as UTF-8 and parsed. Throws InputError only when the file
+ * Reads a YAML file's bytes, refused by size before it is read whole. Returns the bytes, or a
+ * document holding the one diagnostic that refused them. Throws InputError only when the file
  * cannot be read at all.
  */
-export async function loadYaml(path: string, file: string, limits: Limits): Promise<SourceDocument> {
+export async function readYamlBytes(path: string, file: string, limits: Limits): Promise<Uint8Array | SourceDocument> {
   let size: number;
   try {
     const info = await stat(path);
@@ -21,11 +21,10 @@ export async function loadYaml(path: string, file: string, limits: Limits): Prom
   } catch (error) {
     throw readError(error, file);
   }
-  const fail = (code: Parameters<typeof diagnostic>[1], message: string, at?: { line: number; column: number }) =>
-    emptyDocument(file, path, 'yaml', [diagnostic(file, code, message, at)]);
-
   if (size > limits.maxYamlBytes) {
-    return fail('file-too-large', `the file is ${size} bytes; YAML files larger than ${limits.maxYamlBytes} bytes are refused`);
+    return emptyDocument(file, path, 'yaml', [
+      diagnostic(file, 'file-too-large', `the file is ${size} bytes; YAML files larger than ${limits.maxYamlBytes} bytes are refused`),
+    ]);
   }
   let bytes: Uint8Array;
   try {
@@ -35,12 +34,31 @@ export async function loadYaml(path: string, file: string, limits: Limits): Prom
   }
   // The file may have grown between stat and read.
   if (bytes.length > limits.maxYamlBytes) {
-    return fail('file-too-large', `the file is over ${limits.maxYamlBytes} bytes; larger YAML files are refused`);
+    return emptyDocument(file, path, 'yaml', [
+      diagnostic(file, 'file-too-large', `the file is over ${limits.maxYamlBytes} bytes; larger YAML files are refused`),
+    ]);
   }
+  return bytes;
+}
+
+/** Checks bytes read by `readYamlBytes` for binary content and encodings, decodes them as UTF-8 and parses them. */
+export function yamlFromBytes(bytes: Uint8Array, path: string, file: string, limits: Limits): SourceDocument {
+  const fail = (code: Parameters<typeof diagnostic>[1], message: string, at?: { line: number; column: number }) =>
+    emptyDocument(file, path, 'yaml', [diagnostic(file, code, message, at)]);
   const problem = sniffBytes(bytes.subarray(0, SNIFF_BYTES + 3));
   if (problem) return fail(problem.code, problem.message);
   const text = decodeUtf8(bytes);
   if (typeof text !== 'string') return fail('wrong-encoding', invalidUtf8Message(text.invalid), text.invalid);
   if (text.trim() === '') return fail('file-empty', 'the file is empty');
   return parseYamlText(text, { file, path }, limits);
+}
+
+/**
+ * Reads a YAML file: refused by size before it is read whole, then checked for binary
+ * content and encodings, decoded as UTF-8 and parsed. Throws InputError only when the file
+ * cannot be read at all.
+ */
+export async function loadYaml(path: string, file: string, limits: Limits): Promise<SourceDocument> {
+  const bytes = await readYamlBytes(path, file, limits);
+  return bytes instanceof Uint8Array ? yamlFromBytes(bytes, path, file, limits) : bytes;
 }

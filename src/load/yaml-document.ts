@@ -7,6 +7,7 @@ import {
   type Node,
   parseAllDocuments,
   type YAMLError,
+  type YAMLMap,
 } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
 import { diagnostic, START } from './diagnostic.js';
@@ -174,12 +175,33 @@ function inspect(
   return firstAlias === undefined ? {} : { firstAlias };
 }
 
+type MapPair = YAMLMap<unknown, unknown>['items'][number];
+
+/**
+ * A mapping's pairs by key text (the first of equal keys, as a search in order finds it), made
+ * on the first look into that mapping: every entry of a file is located, and a search through
+ * the keys, each normalised again, cost more than the parse.
+ */
+const pairsByKey = new WeakMap<YAMLMap<unknown, unknown>, Map<string, MapPair>>();
+
+function pairOf(map: YAMLMap<unknown, unknown>, wanted: string): MapPair | undefined {
+  let index = pairsByKey.get(map);
+  if (index === undefined) {
+    index = new Map();
+    for (const item of map.items) {
+      const text = keyText(item.key);
+      if (text !== undefined && !index.has(text)) index.set(text, item);
+    }
+    pairsByKey.set(map, index);
+  }
+  return index.get(wanted);
+}
+
 /** The node a segment leads to from `node`, and the node holding its key. */
 function step(doc: Document.Parsed, node: unknown, segment: string): { value: unknown; key?: Node; found: boolean } {
   const target = isAlias(node) ? node.resolve(doc) : node;
   if (isMap(target)) {
-    const wanted = segment.normalize('NFC');
-    const pair = target.items.find((item) => keyText(item.key) === wanted);
+    const pair = pairOf(target, segment.normalize('NFC'));
     if (pair === undefined) return { value: undefined, found: false };
     return { value: pair.value, key: isScalar(pair.key) ? pair.key : undefined, found: true };
   }
