@@ -15,6 +15,7 @@ import type { Position, SourceDocument } from './document.js';
 import { parsePointer, toPointer } from './json-pointer.js';
 import type { Limits } from './limits.js';
 import { isForbiddenKey, sanitize } from './sanitize.js';
+import { readPlainYaml } from './yaml-plain.js';
 
 /** Limits a YAML file is held to (see `LIMITS`). */
 export type YamlLimits = Pick<Limits, 'maxAliasCount' | 'maxDepth' | 'maxStringLength'>;
@@ -222,9 +223,10 @@ function startOf(node: unknown): number | undefined {
 /**
  * Parses YAML text (already decoded, without a byte-order mark) into a SourceDocument:
  * YAML 1.2 core schema, unique keys, at most one document, no tags, limits on aliases,
- * depth and string length, forbidden prototype keys removed, text in NFC.
+ * depth and string length, forbidden prototype keys removed, text in NFC. `plain: false` skips
+ * the quick reader of plain YAML (tests compare the two).
  */
-export function parseYamlText(text: string, source: YamlSource, limits: YamlLimits): SourceDocument {
+export function parseYamlText(text: string, source: YamlSource, limits: YamlLimits, options: { plain?: boolean } = {}): SourceDocument {
   // Line starts counted from the text itself: the parser's own line counter misses the line
   // breaks it lexes after some broken tokens, and then names a line that is too early.
   const lineStarts = [0];
@@ -240,6 +242,18 @@ export function parseYamlText(text: string, source: YamlSource, limits: YamlLimi
     }
     return { line: low + 1, column: clamped - lineStarts[low]! + 1 };
   };
+  // Nearly every data file is plain YAML: read quickly, exactly as the parser below would.
+  const plain = options.plain === false ? undefined : readPlainYaml(text, lineStarts, limits);
+  if (plain !== undefined) {
+    return {
+      file: source.file,
+      path: source.path,
+      format: 'yaml',
+      data: sanitize(plain.data),
+      locate: (pointer, options) => at(plain.locate(pointer, options)),
+      diagnostics: [],
+    };
+  }
   const diagnostics: Diagnostic[] = [];
   // The parser repeats one complaint for every bracket left open: one diagnostic a place is enough.
   const said = new Set<string>();

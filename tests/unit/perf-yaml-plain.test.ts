@@ -1,0 +1,126 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/load/document.js';
+import { parseYamlText } from '../../src/load/yaml-document.js';
+import { readPlainYaml } from '../../src/load/yaml-plain.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SOURCE = { file: 'x.yaml', path: '/x.yaml' };
+
+function yamlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return yamlFiles(path);
+    return /\.ya?ml$/i.test(name) ? [path] : [];
+  });
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Every pointer into `data`, and a few that lead nowhere. */
+function pointers(data: unknown, prefix = ''): string[] {
+  const out = [prefix, `${prefix}/nowhere`, `${prefix}/0`];
+  if (Array.isArray(data)) data.forEach((item, i) => out.push(...pointers(item, `${prefix}/${i}`)));
+  else if (data !== null && typeof data === 'object') {
+    for (const [key, value] of Object.entries(data)) out.push(...pointers(value, `${prefix}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+  }
+  return out;
+}
+
+/** The quick reader, when it reads `text` at all, must agree with the full parser on everything. */
+function expectSame(text: string, label: string): boolean {
+  // Not read quickly, both calls below would run the same full parser.
+  if (readPlainYaml(text, lineStarts(text), LIMITS) === undefined) return false;
+  const quick = parseYamlText(text, SOURCE, LIMITS);
+  const full = parseYamlText(text, SOURCE, LIMITS, { plain: false });
+  expect(full.diagnostics, label).toEqual([]);
+  expect(quick.diagnostics, label).toEqual(full.diagnostics);
+  expect(quick.data, label).toStrictEqual(full.data);
+  for (const pointer of pointers(full.data)) {
+    expect(quick.locate(pointer), `${label} ${pointer}`).toEqual(full.locate(pointer));
+    expect(quick.locate(pointer, { key: true }), `${label} ${pointer} (key)`).toEqual(full.locate(pointer, { key: true }));
+  }
+  return true;
+}
+
+describe('the quick reader of plain YAML', () => {
+  it('reads the shipped data, the examples and the fixtures exactly as the full parser', () => {
+    const files = [
+      ...yamlFiles(join(ROOT, 'tests/fixtures')),
+      ...yamlFiles(join(ROOT, 'data')),
+      ...yamlFiles(join(ROOT, 'bench/fixtures')),
+      ...yamlFiles(join(ROOT, 'bench/data/many')).slice(0, 50),
+    ];
+    let read = 0;
+    for (const file of files) if (expectSame(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), file)) read++;
+    // Most data files are plain: the reader must actually be used, or it buys nothing.
+    expect(read).toBeGreaterThan(files.length / 4);
+  });
+
+  it('reads generated plain-looking documents exactly as the full parser, or leaves them to it', () => {
+    const key = fc.constantFrom('indicator', 'period', 'value', 'org', 'note', 'a', 'b_c', 'x-y', 'constructor', 'null', 'true', '_k');
+    // Mostly what data files hold, so that many documents are read quickly; some of every trap.
+    const plain = fc.constantFrom('80', '80.5', '-3', '-0', '2025', '2025-12-14', '2025-H1', 'Xã 0001', 'Báo cáo số 1', 'done', 'a  b', 'x,y', 'a#b', '12:30', '"q"', "'q'", '"Xã 2"', '""', "''", 'true', 'false', 'e\u0301', '"e\u0301"', 'yes', 'no');
+    const traps = fc.constantFrom(
+      '007', '1e3', '.5', '0x1F', '0o17', '+1', '1.', 'True', 'null', '~', 'NULL', '.inf', '-.inf', '.nan', 'a: b', 'a #b', '-x', '?x',
+      ':x', 'x:', '"a\'b"', "'a\"b'", '"a # b"', '9007199254740993', '123456789012345678', '@x', '`x`', '%x', '"\\n"', '&a x', '*a',
+      '!t x', '[1]', '{a: 1}', '| x', '> x', '- x', "'a''b'",
+    );
+    const scalar = fc.oneof(
+      { arbitrary: plain, weight: 12 },
+      { arbitrary: traps, weight: 1 },
+      { arbitrary: fc.stringMatching(/^[a-zA-Z0-9 .:#'"-]{1,12}$/), weight: 1 },
+    );
+    type Tree = { kind: 'map'; pairs: [string, Tree | string][] } | { kind: 'seq'; items: (Tree | string)[] };
+    const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree; map: Tree; seq: Tree }>((tie) => ({
+      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('map'), tie('seq')),
+      map: fc.record({ kind: fc.constant('map' as const), pairs: fc.array(fc.tuple(key, fc.oneof(scalar, scalar, tie('node'))), { minLength: 1, maxLength: 4 }) }),
+      seq: fc.record({ kind: fc.constant('seq' as const), items: fc.array(fc.oneof(scalar, tie('map')), { minLength: 1, maxLength: 3 }) }),
+    })).map as fc.Arbitrary<Tree>;
+    const write = (node: Tree, indent: number, lines: string[], first?: string): void => {
+      const pad = ' '.repeat(indent);
+      if (node.kind === 'map') {
+        node.pairs.forEach(([k, v], i) => {
+          const lead = i === 0 && first !== undefined ? first : pad;
+          if (typeof v === 'string') lines.push(`${lead}${k}: ${v}`);
+          else {
+            lines.push(`${lead}${k}:`);
+            write(v, indent + 2, lines);
+          }
+        });
+      } else {
+        for (const item of node.items) {
+          if (typeof item === 'string') lines.push(`${pad}- ${item}`);
+          else write(item, indent + 2, lines, `${pad}- `);
+        }
+      }
+    };
+    let read = 0;
+    fc.assert(
+      fc.property(tree, fc.constantFrom('', '# head\n', '\n'), fc.constantFrom('', '\n', '\n# tail\n', '  \n'), (root, head, tail) => {
+        const lines: string[] = [];
+        write(root, 0, lines);
+        if (expectSame(`${head}${lines.join('\n')}${tail}`, 'generated')) read++;
+      }),
+      { numRuns: 400, seed: 20261128 },
+    );
+    expect(read).toBeGreaterThan(80);
+  });
+
+  it('leaves to the full parser what is more than plain: tags, anchors, flow, escapes, tabs, documents', () => {
+    for (const text of [
+      'a: !!str 1\n', 'a: &x 1\nb: *x\n', 'a: [1, 2]\n', 'a: {b: 1}\n', 'a: "x\\ty"\n', 'a:\tb\n', '---\na: 1\n', 'a: 1\n---\nb: 2\n',
+      'a: |\n  x\n', 'a: >\n  x\n', 'a:\n', 'a: 1\na: 2\n', '__proto__: 1\n', 'a: x\n  y\n', '- a\n- b\n', 'a: 1 # note\n', '"a": 1\n', 'a:\n- 1\n', 'null: 1\n', 'True: 1\n',
+    ]) {
+      expect(readPlainYaml(text, lineStarts(text), LIMITS), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+});
