@@ -143,6 +143,35 @@ function swallowsRows(cell: string, separator: string, columns: number): boolean
     .some((line) => line.split(separator).length - 1 >= needed);
 }
 
+/** Lines longer than this go to csv-parse, which knows the record size limit. */
+const FAST_LINE = 4096;
+
+/**
+ * The cells of a line without quotes, as csv-parse reads them with `trim`: spaces, tabs and
+ * form feeds before a cell, and any white space after it, are not part of it.
+ */
+function splitLine(line: string, separator: string): string[] {
+  const cells = line.split(separator);
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    const n = cell.length;
+    if (n === 0) continue;
+    const first = cell.charCodeAt(0);
+    const last = cell.charCodeAt(n - 1);
+    // Only a cell that starts or ends with a space or a control character, or with a
+    // character beyond ASCII (Unicode white space), can need trimming.
+    if (first > 32 && first < 127 && last > 32 && last < 127) continue;
+    let start = 0;
+    while (start < n) {
+      const c = cell.charCodeAt(start);
+      if (c !== 32 && c !== 9 && c !== 12) break;
+      start++;
+    }
+    cells[i] = cell.slice(start).trimEnd();
+  }
+  return cells;
+}
+
 /** True when every cell of a record is empty: a line of separators only. */
 function isBlank(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell !== '') return false;
@@ -365,134 +394,196 @@ class CsvReader {
       }
       const { separator } = guess;
 
-      // Parse errors are taken through on_skip rather than as stream errors: a stream that errors
-      // drops the rows it has parsed but not yet handed over. The parser's `info` option would
-      // cost more than the rest of the reading: lines are counted from each record's raw text.
-      let failure: Diagnostic | undefined;
-      /** How many records the parser handed over before the one it failed on. */
-      let failedAfter = Number.POSITIVE_INFINITY;
-      parser = parse({
-        delimiter: separator,
-        record_delimiter: '\n',
-        raw: true,
-        relax_column_count: true,
-        relax_quotes: true,
-        skip_empty_lines: true,
-        trim: true,
-        max_record_size: this.maxRecordSize(),
-        skip_records_with_error: true,
-        on_skip: (error) => {
-          if (failure === undefined && error !== undefined) {
-            failure = this.syntaxError(error, separator);
-            if (typeof error.records === 'number') failedAfter = error.records;
-          }
-          return undefined;
-        },
-      });
-      const first = buffered;
-      const stopped = () => failure !== undefined;
-      source = Readable.from(
-        (async function* () {
-          yield first;
-          while (!stopped()) {
-            const next = await decoded.next();
-            if (next.done) return;
-            yield next.value;
-          }
-        })(),
-        { objectMode: false },
-      );
-      source.pipe(parser);
-
       let header: CsvHeaderCell[] | undefined;
       let fields: (CsvColumn | undefined)[] = [];
       const interned = new Interned();
       let rows = 0;
       /** Index of the next row handed over: the row's place in `measurements`. */
       let index = 0;
-      /** Records the parser has handed over, and the lines they spanned. */
-      let records = 0;
+      /** Lines wholly read so far. */
       let linesBefore = 0;
-      for await (const batch of recordBatches(parser as Readable)) {
-        const out: CsvRow[] = [];
-        for (const record of batch as { record: string[]; raw: string }[]) {
-          // Rows parsed after a syntax error are not to be trusted.
-          if (records >= failedAfter) break;
-          records++;
-          const full = record.raw;
-          let total = 0;
-          for (let i = full.indexOf('\n'); i !== -1; i = full.indexOf('\n', i + 1)) total++;
-          let raw: string;
-          let breaks: number;
-          let line: number;
-          const ending = full.endsWith('\n') ? 1 : 0;
-          if (total === ending) {
-            raw = ending === 1 ? full.slice(0, -1) : full;
-            breaks = 0;
-            line = linesBefore + 1;
-          } else {
-            ({ text: raw, breaks } = trimRaw(full));
-            line = linesBefore + 1 + (total - ending - breaks);
-          }
-          linesBefore += total;
-          // The "sep=" line of an Excel export, before the header.
-          if (line < headerNumber) continue;
-          const cells = record.record;
-          if (isBlank(cells)) continue;
+      /** What is ready to hand over, and whether reading is over (an unusable header, the row limit). */
+      const pending: Event[] = [];
+      let out: CsvRow[] = [];
+      let stop = false;
+      const flushRows = (): void => {
+        if (out.length > 0) pending.push({ kind: 'rows', rows: out });
+        out = [];
+      };
 
-          if (header === undefined) {
-            const scan = scanCells(raw, separator);
-            const analysis = analyseHeader(
-              this.file,
-              line,
-              cells,
-              cells.map((_, index) => columnAt(raw, scan, line, index).column),
+      /** One record: its cells, its raw text, the line it starts on and the line breaks inside it. */
+      const record = (cells: string[], raw: string, line: number, breaks: number): void => {
+        // The "sep=" line of an Excel export, before the header.
+        if (line < headerNumber) return;
+        if (isBlank(cells)) return;
+        if (header === undefined) {
+          const scan = scanCells(raw, separator);
+          const analysis = analyseHeader(
+            this.file,
+            line,
+            cells,
+            cells.map((_, index) => columnAt(raw, scan, line, index).column),
+          );
+          this.diagnostics.push(...analysis.diagnostics);
+          header = analysis.cells;
+          fields = header.map((cell) => cell.field);
+          pending.push({ kind: 'header', header: { line, separator, cells: analysis.cells, usable: analysis.usable } });
+          if (!analysis.usable) stop = true;
+          return;
+        }
+        rows++;
+        if (rows > this.limits.maxCsvRows) {
+          this.report('csv-too-many-rows', `the file has more than ${this.limits.maxCsvRows} data rows; the rest is not read`, {
+            line,
+            column: 1,
+          });
+          stop = true;
+          return;
+        }
+        if (cells.length !== header.length) {
+          this.report('csv-ragged-row', `this row has ${cells.length} cells but the header has ${header.length}; the row is not read`, {
+            line,
+            column: 1,
+          });
+          return;
+        }
+        if (breaks > 0) {
+          const width = header.length;
+          const swallowing = cells.findIndex((cell) => swallowsRows(cell, separator, width));
+          if (swallowing !== -1) {
+            const at = columnAt(raw, scanCells(raw, separator), line, swallowing);
+            const end = line + breaks;
+            this.report(
+              'csv-syntax',
+              `the quote that opens this cell (line ${at.line}) closes only on line ${end}, swallowing the rows between; ` +
+                'remove the stray quote or close it on its own line',
+              at,
             );
-            this.diagnostics.push(...analysis.diagnostics);
-            header = analysis.cells;
-            fields = header.map((cell) => cell.field);
-            yield { kind: 'header', header: { line, separator, cells: analysis.cells, usable: analysis.usable } };
-            if (!analysis.usable) return;
-            continue;
-          }
-
-          rows++;
-          if (rows > this.limits.maxCsvRows) {
-            this.report('csv-too-many-rows', `the file has more than ${this.limits.maxCsvRows} data rows; the rest is not read`, {
-              line,
-              column: 1,
-            });
-            if (out.length > 0) yield { kind: 'rows', rows: out };
             return;
           }
-          if (cells.length !== header.length) {
-            this.report('csv-ragged-row', `this row has ${cells.length} cells but the header has ${header.length}; the row is not read`, {
-              line,
-              column: 1,
-            });
-            continue;
+        }
+        out.push(this.row(index, line, raw, cells, fields, separator, interned));
+        index++;
+      };
+
+      // Lines without a quote are split here, as the parser would split them, many times faster;
+      // from the first line with a quote (or a very long one) on, csv-parse reads the rest.
+      let piece: string | undefined = buffered;
+      let remainder: string | undefined;
+      while (piece !== undefined && !stop) {
+        let pos = 0;
+        const quote = piece.indexOf('"');
+        while (pos < piece.length) {
+          let end = piece.indexOf('\n', pos);
+          const whole = end !== -1;
+          if (!whole) end = piece.length;
+          if ((quote !== -1 && quote < end) || end - pos > FAST_LINE) {
+            remainder = piece.slice(pos);
+            break;
           }
-          if (breaks > 0) {
-            const width = header.length;
-            const swallowing = cells.findIndex((cell) => swallowsRows(cell, separator, width));
-            if (swallowing !== -1) {
-              const at = columnAt(raw, scanCells(raw, separator), line, swallowing);
-              const end = line + breaks;
-              this.report(
-                'csv-syntax',
-                `the quote that opens this cell (line ${at.line}) closes only on line ${end}, swallowing the rows between; ` +
-                  'remove the stray quote or close it on its own line',
-                at,
-              );
-              continue;
+          const line = linesBefore + 1;
+          if (whole) linesBefore++;
+          if (end > pos) {
+            const raw = piece.slice(pos, end);
+            record(splitLine(raw, separator), raw, line, 0);
+            if (stop) break;
+            // The header goes out before any row is read: its problems come first.
+            if (pending.length > 0) {
+              yield* pending;
+              pending.length = 0;
             }
           }
-          out.push(this.row(index, line, raw, cells, fields, separator, interned));
-          index++;
+          pos = end + 1;
         }
-        if (out.length > 0) yield { kind: 'rows', rows: out };
-        if (records >= failedAfter) break;
+        flushRows();
+        for (const event of pending) yield event;
+        pending.length = 0;
+        if (stop || remainder !== undefined) break;
+        const next = await decoded.next();
+        piece = next.done ? undefined : next.value;
       }
+
+      let failure: Diagnostic | undefined;
+      if (remainder !== undefined && !stop) {
+        // Parse errors are taken through on_skip rather than as stream errors: a stream that errors
+        // drops the rows it has parsed but not yet handed over. The parser's `info` option would
+        // cost more than the rest of the reading: lines are counted from each record's raw text.
+        /** How many records the parser handed over before the one it failed on. */
+        let failedAfter = Number.POSITIVE_INFINITY;
+        parser = parse({
+          delimiter: separator,
+          record_delimiter: '\n',
+          raw: true,
+          relax_column_count: true,
+          relax_quotes: true,
+          skip_empty_lines: true,
+          trim: true,
+          max_record_size: this.maxRecordSize(),
+          skip_records_with_error: true,
+          on_skip: (error) => {
+            if (failure === undefined && error !== undefined) {
+              failure = this.syntaxError(error, separator);
+              if (typeof error.records === 'number') failedAfter = error.records;
+            }
+            return undefined;
+          },
+        });
+        // The lines already read go in again as blank lines, which the parser skips but counts,
+        // so that its line numbers (in its messages too) are the file's. The first record's raw
+        // text holds them, so the count starts again from 0.
+        const first = '\n'.repeat(linesBefore) + remainder;
+        linesBefore = 0;
+        const stopped = () => failure !== undefined;
+        source = Readable.from(
+          (async function* () {
+            yield first;
+            while (!stopped()) {
+              const next = await decoded.next();
+              if (next.done) return;
+              yield next.value;
+            }
+          })(),
+          { objectMode: false },
+        );
+        source.pipe(parser);
+
+        /** Records the parser has handed over. */
+        let records = 0;
+        for await (const batch of recordBatches(parser as Readable)) {
+          for (const parsed of batch as { record: string[]; raw: string }[]) {
+            // Rows parsed after a syntax error are not to be trusted.
+            if (records >= failedAfter) break;
+            records++;
+            const full = parsed.raw;
+            let total = 0;
+            for (let i = full.indexOf('\n'); i !== -1; i = full.indexOf('\n', i + 1)) total++;
+            let raw: string;
+            let breaks: number;
+            let line: number;
+            const ending = full.endsWith('\n') ? 1 : 0;
+            if (total === ending) {
+              raw = ending === 1 ? full.slice(0, -1) : full;
+              breaks = 0;
+              line = linesBefore + 1;
+            } else {
+              ({ text: raw, breaks } = trimRaw(full));
+              line = linesBefore + 1 + (total - ending - breaks);
+            }
+            linesBefore += total;
+            record(parsed.record, raw, line, breaks);
+            if (stop) break;
+            if (pending.length > 0) {
+              yield* pending;
+              pending.length = 0;
+            }
+          }
+          flushRows();
+          for (const event of pending) yield event;
+          pending.length = 0;
+          if (stop || records >= failedAfter) break;
+        }
+      }
+      if (stop) return;
       if (failure !== undefined) {
         this.diagnostics.push(failure);
         if (header === undefined) yield unusable(failure.line);
