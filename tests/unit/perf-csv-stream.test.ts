@@ -123,6 +123,29 @@ describe('a large CSV read as a stream', () => {
     expect(got.every((r) => !r.note.includes('\r'))).toBe(true);
   }, 60_000);
 
+  it('reads the same rows and problems whether the quoted-cell reader takes over at the first line or deep in the file', async () => {
+    // Lines without quotes are split directly; from the first quote on, csv-parse reads. The
+    // positions and messages must not depend on where that happens.
+    const body = rows(30_000, 13).map((line) => `${line},n`);
+    body[25_000] = body[25_000]!.replace(/,n$/, ',"a note, quoted"');
+    body[27_000] = body[27_000]!.replace(/^Xã/, ' Xã').replace(/,n$/, ',  "spaced"  ');
+    body[29_000] = body[29_000]!.replace(/,n$/, ',"never closed');
+    const late = `${HEADER},note\n${body.join('\n')}\n`;
+    const early = `${HEADER},note\n${body.map((line, i) => (i === 0 ? line.replace(/,n$/, ',"n"') : line)).join('\n')}\n`;
+    const read = async (text: string) => {
+      const stream = streamCsv('m.csv', { cwd: testdir({ 'm.csv': text }) });
+      const got: unknown[] = [];
+      for await (const row of stream) got.push(row);
+      return { got, diagnostics: stream.diagnostics };
+    };
+    const a = await read(late);
+    const b = await read(early);
+    expect(a).toEqual(b);
+    expect(a.got).toHaveLength(29_000);
+    expect(a.diagnostics.map((d) => ({ code: d.code, line: d.line }))).toEqual([{ code: 'csv-syntax', line: 29_002 }]);
+    expect((a.got[27_000] as { values: Record<string, unknown> }).values).toMatchObject({ org: body[27_000]!.split(',')[0]!.trim(), note: 'spaced' });
+  }, 60_000);
+
   it('places a problem deep in a large file at its line and column, and leaves that row out', async () => {
     const body = rows(50_000, 3);
     // Row 40,000 (line 40,001) gets an ambiguous number in a ';' file, row 45,000 a ragged line.
