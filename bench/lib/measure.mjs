@@ -17,7 +17,7 @@ export const memoryProbe = existsSync(TIME) ? 'time' : 'import';
  * the baseline's alike, so both pay the same small cost), else through a hook that reads
  * `process.resourceUsage()` at exit. CPU time barely moves when other work shares the
  * machine, where wall time does; time(1) counts it in hundredths of a second, so it is
- * only measured for the long benchmarks.
+ * coarse for the start-up benchmark (a run takes a few tens of hundredths).
  * @param {string[]} args node's arguments
  * @param {{ cwd: string, env: NodeJS.ProcessEnv, memory?: boolean, timeoutMs: number }} options
  * @returns {Promise<{ ms: number, code: number | null, signal: string | null, timedOut: boolean,
