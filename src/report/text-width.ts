@@ -94,3 +94,27 @@ export function wrapText(text: string, width: number): string[] {
   }
   return out;
 }
+
+/**
+ * The most lines a table cell shows of one text. A plan's title may run to 10,000 characters:
+ * drawn whole it would fill screens, and the table library's work grows with the square of a
+ * cell's length. The reports in JSON, CSV, Markdown and HTML keep the whole text.
+ */
+export const MAX_CELL_LINES = 12;
+
+/** `lines` cut to `max`, the last kept line ending in "…" (still within `width`) when any were cut. */
+export function clampLines(lines: readonly string[], width: number, max: number = MAX_CELL_LINES): string[] {
+  if (lines.length <= max) return [...lines];
+  const kept = lines.slice(0, max);
+  let last = [...(kept[max - 1] ?? '')];
+  while (last.length > 0 && visibleWidth(`${last.join('')}…`) > width) last = last.slice(0, -1);
+  kept[max - 1] = `${last.join('')}…`;
+  return kept;
+}
+
+/** `text` cut to what `lines` lines of `width` columns can show, ending in "…" when cut. */
+export function clampText(text: string, width: number, lines: number = MAX_CELL_LINES): string {
+  const room = Math.max(1, Math.floor(width)) * lines;
+  const chars = [...text];
+  return chars.length <= room ? text : `${chars.slice(0, room - 1).join('')}…`;
+}

@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import { visibleWidth, wrapText } from '../text-width.js';
+import { clampLines, visibleWidth, wrapText } from '../text-width.js';
 
 /** One cell: its paragraphs (each wrapped on its own) and how to paint a wrapped line. */
 export interface GridCell {
@@ -83,7 +83,7 @@ function wrapCell(cell: GridCell, width: number): string {
   const paint = cell.paint ?? ((line: string) => line);
   return cell.paragraphs
     .flatMap((paragraph) => breakAtArrow(paragraph, width))
-    .flatMap((paragraph) => wrapText(paragraph, width).map((line) => paint(line)))
+    .flatMap((paragraph) => clampLines(wrapText(paragraph, width), width).map((line) => paint(line)))
     .join('\n');
 }
 

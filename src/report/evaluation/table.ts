@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Evaluation, Status } from '../../model/evaluation.js';
 import { formatDate, t } from '../i18n.js';
-import { visibleWidth, wrapText } from '../text-width.js';
+import { clampLines, visibleWidth, wrapText } from '../text-width.js';
 import type { EvaluationRenderer, RenderOptions } from './types.js';
 import {
   anyProvisional,
@@ -133,7 +133,7 @@ function wrapCell(paragraphs: readonly string[], width: number, style: (line: st
   const lines: string[] = [];
   paragraphs.forEach((paragraph, index) => {
     const paint = index > 0 && idStyle !== undefined ? idStyle : style;
-    for (const line of wrapText(paragraph, width)) lines.push(paint(line.replaceAll(NBSP, ' ')));
+    for (const line of clampLines(wrapText(paragraph, width), width)) lines.push(paint(line.replaceAll(NBSP, ' ')));
   });
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { t } from '../i18n.js';
 import { inertControls } from '../terminal-text.js';
+import { clampText } from '../text-width.js';
 import { tt } from './strings.js';
 import type { TargetsRenderer } from './types.js';
 import { areaRows, planLines } from './view.js';
@@ -41,10 +42,15 @@ export const renderTable: TargetsRenderer = (listing, { lang, color, width }) =>
     style: { head: color ? ['bold'] : [], border: [] },
   });
   for (const group of groups) {
-    table.push([{ colSpan: 4, content: chalk.bold(inertControls(group.heading)) }]);
+    table.push([{ colSpan: 4, content: chalk.bold(clampText(inertControls(group.heading), total - BORDERS)) }]);
     for (const row of group.rows) {
       const requirement = row.horizon === undefined ? row.requirement : `${row.requirement}\n${row.horizon}`;
-      table.push([`${inertControls(row.title)}\n${chalk.dim(row.id)}`, String(row.year), requirement, inertControls(row.ref)]);
+      table.push([
+        `${clampText(inertControls(row.title), targetWidth)}\n${chalk.dim(row.id)}`,
+        String(row.year),
+        requirement,
+        clampText(inertControls(row.ref), REF_WIDTH),
+      ]);
     }
   }
   return `${head}\n${table.toString()}\n`;
