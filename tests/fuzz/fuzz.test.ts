@@ -7,6 +7,7 @@
  *   CCP_FUZZ_RUNS   number of cases (default 300)
  *   CCP_FUZZ_SEED   base seed (default below); a failure prints the seed and case to replay
  *   CCP_FUZZ_ONLY   run only this case index
+ *   CCP_FUZZ_SAVE   a folder to copy each case's files into before it runs (to replay a hang)
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +40,7 @@ const SHIPPED = join(ROOT, 'data/plans/daklak-sgtvt-cchc-2021-2030.yaml');
 const RUNS = Number(process.env.CCP_FUZZ_RUNS ?? 300);
 const BASE_SEED = Number(process.env.CCP_FUZZ_SEED ?? 0x2528_2021);
 const ONLY = process.env.CCP_FUZZ_ONLY === undefined ? undefined : Number(process.env.CCP_FUZZ_ONLY);
+const SAVE = process.env.CCP_FUZZ_SAVE;
 const CHUNK = 100;
 const CASE_LIMIT_MS = 2_000;
 const AS_OF = '2026-11-27';
@@ -212,6 +214,12 @@ async function runCase(index: number): Promise<void> {
   const dir = join(work, `case-${index}`);
   mkdirSync(dir, { recursive: true });
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  if (SAVE !== undefined) {
+    const saved = join(SAVE, `case-${index}`);
+    mkdirSync(saved, { recursive: true });
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(saved, name), content);
+    writeFileSync(join(saved, 'steps.txt'), `${seed.name}\n${steps.join('\n')}\n`);
+  }
   const problems = new Set<string>();
   const fail = (problem: string) => {
     if (problems.has(problem)) return;
