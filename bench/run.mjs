@@ -21,15 +21,21 @@ import { snapshotBuild } from './lib/snapshot.mjs';
 
 const MIB = 1024;
 
-const { values: options } = parseArgs({
-  options: {
-    quick: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    only: { type: 'string' },
-    runs: { type: 'string' },
-    profile: { type: 'boolean', default: false },
-  },
-});
+let options;
+try {
+  ({ values: options } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      runs: { type: 'string' },
+      profile: { type: 'boolean', default: false },
+    },
+  }));
+} catch (error) {
+  process.stderr.write(`${error.message}\nusage: node bench/run.mjs [--quick] [--json] [--only startup,large-csv,many-files] [--runs N] [--profile]\n`);
+  process.exit(2);
+}
 
 const log = (text) => process.stderr.write(`${text}\n`);
 
