@@ -5,7 +5,7 @@ import { emptyDocument } from './empty-document.js';
 import { decodeUtf8, invalidUtf8Message, SNIFF_BYTES, sniffBytes } from './encoding.js';
 import type { Limits } from './limits.js';
 import { notAFile, readError } from './read-error.js';
-import { parseYamlText } from './yaml-document.js';
+import { plainYamlDocument } from './yaml-plain.js';
 
 /**
  * Reads a YAML file's bytes, refused by size before it is read whole. Returns the bytes, or a
@@ -41,8 +41,12 @@ export async function readYamlBytes(path: string, file: string, limits: Limits):
   return bytes;
 }
 
-/** Checks bytes read by `readYamlBytes` for binary content and encodings, decodes them as UTF-8 and parses them. */
-export function yamlFromBytes(bytes: Uint8Array, path: string, file: string, limits: Limits): SourceDocument {
+/**
+ * Checks bytes read by `readYamlBytes` for binary content and encodings, decodes them as UTF-8
+ * and parses them. Plain YAML is read without the YAML library, which is loaded only for a file
+ * that needs it.
+ */
+export async function yamlFromBytes(bytes: Uint8Array, path: string, file: string, limits: Limits): Promise<SourceDocument> {
   const fail = (code: Parameters<typeof diagnostic>[1], message: string, at?: { line: number; column: number }) =>
     emptyDocument(file, path, 'yaml', [diagnostic(file, code, message, at)]);
   const problem = sniffBytes(bytes.subarray(0, SNIFF_BYTES + 3));
@@ -50,7 +54,10 @@ export function yamlFromBytes(bytes: Uint8Array, path: string, file: string, lim
   const text = decodeUtf8(bytes);
   if (typeof text !== 'string') return fail('wrong-encoding', invalidUtf8Message(text.invalid), text.invalid);
   if (text.trim() === '') return fail('file-empty', 'the file is empty');
-  return parseYamlText(text, { file, path }, limits);
+  const plain = plainYamlDocument(text, { file, path }, limits);
+  if (plain !== undefined) return plain;
+  const { parseYamlText } = await import('./yaml-document.js');
+  return parseYamlText(text, { file, path }, limits, { plain: false });
 }
 
 /**
@@ -60,5 +67,5 @@ export function yamlFromBytes(bytes: Uint8Array, path: string, file: string, lim
  */
 export async function loadYaml(path: string, file: string, limits: Limits): Promise<SourceDocument> {
   const bytes = await readYamlBytes(path, file, limits);
-  return bytes instanceof Uint8Array ? yamlFromBytes(bytes, path, file, limits) : bytes;
+  return bytes instanceof Uint8Array ? await yamlFromBytes(bytes, path, file, limits) : bytes;
 }

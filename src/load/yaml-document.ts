@@ -15,7 +15,7 @@ import type { Position, SourceDocument } from './document.js';
 import { parsePointer, toPointer } from './json-pointer.js';
 import type { Limits } from './limits.js';
 import { isForbiddenKey, sanitize } from './sanitize.js';
-import { readPlainYaml } from './yaml-plain.js';
+import { plainYamlDocument } from './yaml-plain.js';
 
 /** Limits a YAML file is held to (see `LIMITS`). */
 export type YamlLimits = Pick<Limits, 'maxAliasCount' | 'maxDepth' | 'maxStringLength'>;
@@ -243,17 +243,8 @@ export function parseYamlText(text: string, source: YamlSource, limits: YamlLimi
     return { line: low + 1, column: clamped - lineStarts[low]! + 1 };
   };
   // Nearly every data file is plain YAML: read quickly, exactly as the parser below would.
-  const plain = options.plain === false ? undefined : readPlainYaml(text, lineStarts, limits);
-  if (plain !== undefined) {
-    return {
-      file: source.file,
-      path: source.path,
-      format: 'yaml',
-      data: sanitize(plain.data),
-      locate: (pointer, options) => at(plain.locate(pointer, options)),
-      diagnostics: [],
-    };
-  }
+  const plain = options.plain === false ? undefined : plainYamlDocument(text, source, limits, lineStarts);
+  if (plain !== undefined) return plain;
   const diagnostics: Diagnostic[] = [];
   // The parser repeats one complaint for every bracket left open: one diagnostic a place is enough.
   const said = new Set<string>();

@@ -1,6 +1,7 @@
+import type { Position, SourceDocument } from './document.js';
 import { parsePointer } from './json-pointer.js';
 import type { Limits } from './limits.js';
-import { isForbiddenKey } from './sanitize.js';
+import { isForbiddenKey, sanitize } from './sanitize.js';
 
 /**
  * A quick reader for the plainest YAML, the shape nearly every data file has: block mappings
@@ -200,4 +201,41 @@ export function readPlainYaml(
     return options.key === true && keyPosition !== undefined ? keyPosition : position;
   };
   return { data: root.value, locate };
+}
+
+/** The offsets at which the lines of `text` start. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The 1-based line and column of an offset, given where the lines start. */
+export function positionIn(text: string, lineStarts: readonly number[], offset: number): Position {
+  const clamped = Math.max(0, Math.min(offset, text.length));
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= clamped) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: clamped - lineStarts[low]! + 1 };
+}
+
+/**
+ * The SourceDocument of plain YAML text (data sanitised as the full parser's is), without
+ * loading the YAML library at all; undefined when the text is more than plain.
+ */
+export function plainYamlDocument(text: string, source: { file: string; path: string }, limits: Limited, lineStarts = lineStartsOf(text)): SourceDocument | undefined {
+  const plain = readPlainYaml(text, lineStarts, limits);
+  if (plain === undefined) return undefined;
+  return {
+    file: source.file,
+    path: source.path,
+    format: 'yaml',
+    data: sanitize(plain.data),
+    locate: (pointer, options) => positionIn(text, lineStarts, plain.locate(pointer, options)),
+    diagnostics: [],
+  };
 }

@@ -189,7 +189,7 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
       waiting.set(path, keep ? read : undefined);
       continue;
     }
-    const check = checkDocument(read instanceof Uint8Array ? yamlFromBytes(read, path, displayPath(path, cwd), limits) : read);
+    const check = checkDocument(read instanceof Uint8Array ? await yamlFromBytes(read, path, displayPath(path, cwd), limits) : read);
     yamlChecks.set(path, check);
     diagnostics.push(...check.diagnostics);
     if (check.kind !== 'Plan') continue;
@@ -206,7 +206,7 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
     const bytes = waiting.get(path);
     waiting.delete(path);
     const file = displayPath(path, cwd);
-    const check = checkDocument(bytes === undefined ? await loadYaml(path, file, limits) : yamlFromBytes(bytes, path, file, limits));
+    const check = checkDocument(bytes === undefined ? await loadYaml(path, file, limits) : await yamlFromBytes(bytes, path, file, limits));
     diagnostics.push(...check.diagnostics);
     // Only a file changed between the two reads can be a plan by now: it is checked, not used.
     if (check.kind === 'Plan') diagnostics.push(...checkPlan(check).diagnostics);
