@@ -1,4 +1,4 @@
-import { drawBoxTable, type BoxRow } from '../box-table.js';
+import Table from 'cli-table3';
 import { clampLines, visibleWidth, wrapText } from '../text-width.js';
 
 /** One cell: its paragraphs (each wrapped on its own) and how to paint a wrapped line. */
@@ -26,7 +26,7 @@ export interface GridColumn {
   soft?: number;
 }
 
-/** The box table puts one space either side of a cell's content. */
+/** cli-table3 puts one space either side of a cell's content. */
 const PADDING = 2;
 
 /**
@@ -123,14 +123,19 @@ export function renderGrid(
     soft,
   );
   if (widths === undefined) return undefined;
-  const head = columns.map((column, i) => wrapCell({ paragraphs: [column.header], paint: headPaint }, widths[i] ?? 1));
+  const table = new Table({
+    head: columns.map((column, i) => wrapCell({ paragraphs: [column.header], paint: headPaint }, widths[i] ?? 1)),
+    colWidths: widths.map((w) => w + PADDING),
+    colAligns: columns.map((column) => column.align ?? 'left'),
+    wordWrap: false,
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+  });
   const spanWidth = widths.reduce((sum, w) => sum + w + PADDING, 0) + widths.length - 1 - PADDING;
-  const table: BoxRow[] = rows.map((row) =>
-    Array.isArray(row)
-      ? row.map((cell, i) => wrapCell(cell, widths[i] ?? 1))
-      : { span: wrapCell({ paragraphs: [row.heading], paint: row.paint }, spanWidth) },
-  );
-  return drawBoxTable(head, table, { widths, aligns: columns.map((column) => column.align ?? 'left') });
+  for (const row of rows) {
+    if (Array.isArray(row)) table.push(row.map((cell, i) => wrapCell(cell, widths[i] ?? 1)));
+    else table.push([{ colSpan: columns.length, content: wrapCell({ paragraphs: [row.heading], paint: row.paint }, spanWidth) }]);
+  }
+  return table.toString();
 }
 
 /** Packs parts into lines of at most `width`, breaking between parts rather than inside one. */

@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
 import type { Evaluation, Status } from '../../model/evaluation.js';
-import { drawBoxTable, type BoxRow } from '../box-table.js';
 import { formatDate, t } from '../i18n.js';
 import { clampLines, visibleWidth, wrapText } from '../text-width.js';
 import type { EvaluationRenderer, RenderOptions } from './types.js';
@@ -36,7 +36,7 @@ const MIN_WIDTH: Record<Column, number> = { target: 16, year: 4, required: 8, ac
 /** The target column's width the others make room for, by wrapping, before their words are cut. */
 const PREFERRED_TARGET_WIDTH = 36;
 const NBSP = '\u00a0';
-/** The box table puts one space either side of a cell's content. */
+/** cli-table3 puts one space either side of a cell's content. */
 const PADDING = 2;
 
 function statusColor(chalk: ChalkInstance, status: Status): (text: string) => string {
@@ -217,11 +217,15 @@ export const renderTable: EvaluationRenderer = (evaluation: Evaluation, options:
     if (widths === undefined) {
       out.push(...renderList(groups, headers, width, chalk, byTarget));
     } else {
-      const head = COLUMNS.map((column) => wrapCell([headers[column]], widths[column], chalk.bold));
-      const table: BoxRow[] = [];
+      const table = new Table({
+        head: COLUMNS.map((column) => wrapCell([headers[column]], widths[column], chalk.bold)),
+        colWidths: COLUMNS.map((column) => widths[column] + PADDING),
+        wordWrap: false,
+        style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+      });
       const spanWidth = COLUMNS.reduce((sum, column) => sum + widths[column] + PADDING, 0) + COLUMNS.length - 1 - PADDING;
       for (const group of groups) {
-        table.push({ span: wrapCell([areaHeading(group)], spanWidth, chalk.bold) });
+        table.push([{ colSpan: COLUMNS.length, content: wrapCell([areaHeading(group)], spanWidth, chalk.bold) }]);
         for (const result of group.results) {
           const row = byTarget.get(result.target);
           if (row === undefined) continue;
@@ -234,7 +238,7 @@ export const renderTable: EvaluationRenderer = (evaluation: Evaluation, options:
           );
         }
       }
-      out.push('', drawBoxTable(head, table, { widths: COLUMNS.map((column) => widths[column]) }));
+      out.push('', table.toString());
     }
   }
 
