@@ -84,7 +84,9 @@ export function checkDocument(doc: SourceDocument): DocumentCheck {
   const taken = new Set(doc.diagnostics.map((d) => `${d.line}:${d.column}`));
   diagnostics.push(...schemaDiagnostics.filter((d) => !taken.has(`${d.line}:${d.column}`)));
   rejected.push(...errors.map((e) => e.instancePath));
-  result.schemaValid = errors.length === 0 && nonFinite.pointers.size === 0;
+  // Invalid even when every complaint was already said by the reader (a string too long where a
+  // list belongs): nothing may be built from data that does not fit its schema.
+  result.schemaValid = false;
   return result;
 }
 
