@@ -692,7 +692,7 @@ class CsvReader {
    * is not UTF-8, handing over only the whole lines before it.
    */
   private async *decode(handle: FileHandle): AsyncGenerator<string> {
-    const reader = new Utf8Reader();
+    const reader = new Utf8Reader({ crBreaks: true });
     const breaks = lineBreaks();
     const stream = handle.createReadStream({ start: 0, highWaterMark: CHUNK_BYTES, autoClose: false });
     let carry = '';

@@ -134,6 +134,16 @@ export class Utf8Reader {
   private column = 1;
   private tail: Uint8Array = new Uint8Array(0);
   private started = false;
+  private afterCr = false;
+  private readonly crBreaks: boolean;
+
+  /**
+   * With `crBreaks`, a carriage return on its own ends a line too, as it does for CSV (old Mac
+   * exports end lines with CR alone), so that places agree with the lines rows are read on.
+   */
+  constructor(options: { crBreaks?: boolean } = {}) {
+    this.crBreaks = options.crBreaks === true;
+  }
 
   /** Decodes the next chunk (`final` for the last one); the text, or where the bytes stop being UTF-8. */
   push(chunk: Uint8Array, final = false): string | InvalidUtf8 {
@@ -151,6 +161,10 @@ export class Utf8Reader {
   }
 
   private advance(text: string): void {
+    if (this.crBreaks && (this.afterCr || text.includes('\r'))) {
+      this.advanceCounting(text);
+      return;
+    }
     const lastBreak = text.lastIndexOf('\n');
     if (lastBreak === -1) {
       this.column += text.length;
@@ -158,6 +172,25 @@ export class Utf8Reader {
     }
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.line++;
     this.column = text.length - lastBreak;
+  }
+
+  /** `advance` for text holding carriage returns: CR, LF and CRLF each end one line. */
+  private advanceCounting(text: string): void {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x0a) {
+        if (!this.afterCr) this.line++;
+        this.column = 1;
+        this.afterCr = false;
+      } else if (code === 0x0d) {
+        this.line++;
+        this.column = 1;
+        this.afterCr = true;
+      } else {
+        this.column++;
+        this.afterCr = false;
+      }
+    }
   }
 
   private locateInvalid(chunk: Uint8Array, final: boolean): InvalidUtf8 {
