@@ -14,6 +14,7 @@ import { diagnostic, START } from './diagnostic.js';
 import type { Position, SourceDocument } from './document.js';
 import { parsePointer, toPointer } from './json-pointer.js';
 import type { Limits } from './limits.js';
+import { nestingBeyond } from './nesting-scan.js';
 import { isForbiddenKey, sanitize } from './sanitize.js';
 import { plainYamlDocument } from './yaml-plain.js';
 
@@ -242,6 +243,20 @@ export function parseYamlText(text: string, source: YamlSource, limits: YamlLimi
     }
     return { line: low + 1, column: clamped - lineStarts[low]! + 1 };
   };
+  // A nesting bomb would cost the parser gigabytes: refused before it is parsed. The margin
+  // leaves every real document, even one just over the limit, to the exact check below.
+  const bomb = nestingBeyond(text, limits.maxDepth * 4);
+  if (bomb !== undefined) {
+    const position = at(bomb);
+    return {
+      file: source.file,
+      path: source.path,
+      format: 'yaml',
+      data: undefined,
+      locate: () => START,
+      diagnostics: [diagnostic(source.file, 'too-deep', `the document nests far deeper than ${limits.maxDepth} levels; it is not read`, position)],
+    };
+  }
   // Nearly every data file is plain YAML: read quickly, exactly as the parser below would.
   const plain = options.plain === false ? undefined : plainYamlDocument(text, source, limits, lineStarts);
   if (plain !== undefined) return plain;
