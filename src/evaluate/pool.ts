@@ -3,6 +3,7 @@ import type { Entry, MilestoneStatus, SourceRef } from '../model/measurement.js'
 import type { Measure } from '../model/plan.js';
 import { endMonth, GRANULARITIES, PARTS_PER_YEAR, parsePeriod, type Period } from './period.js';
 import type { Remark } from './remarks.js';
+import { DenseIntMap } from '../util/dense-int-map.js';
 
 /** The one actual of an indicator for a year (null when there is none) and why it looks as it does. */
 export interface Pooled {
@@ -51,57 +52,7 @@ interface PeriodGroups {
   period: Period;
   /** The department total's group, or -1. */
   total: number;
-  orgs: OrgGroups;
-}
-
-/**
- * Group numbers by org number for one period: an array while org numbers are dense (the usual
- * case, and many times faster than a Map of a million keys), a Map once they are sparse, so
- * memory stays proportional to the groups.
- */
-class OrgGroups {
-  private dense: Int32Array | undefined = new Int32Array(8);
-  private sparse: Map<number, number> | undefined;
-  private count = 0;
-
-  get(org: number): number | undefined {
-    if (this.dense !== undefined) {
-      const stored = org < this.dense.length ? this.dense[org]! : 0;
-      return stored === 0 ? undefined : stored - 1;
-    }
-    return this.sparse!.get(org);
-  }
-
-  set(org: number, group: number): void {
-    this.count++;
-    let dense = this.dense;
-    if (dense !== undefined && org >= dense.length) {
-      const size = Math.max(org + 1, dense.length * 2);
-      if (size > 4 * this.count + 64) {
-        this.sparse = new Map();
-        dense.forEach((stored, i) => {
-          if (stored !== 0) this.sparse!.set(i, stored - 1);
-        });
-        this.dense = dense = undefined;
-      } else {
-        const bigger = new Int32Array(size);
-        bigger.set(dense);
-        this.dense = dense = bigger;
-      }
-    }
-    if (dense !== undefined) dense[org] = group + 1;
-    else this.sparse!.set(org, group);
-  }
-
-  forEach(visit: (group: number, org: number) => void): void {
-    if (this.dense !== undefined) {
-      this.dense.forEach((stored, org) => {
-        if (stored !== 0) visit(stored - 1, org);
-      });
-    } else {
-      this.sparse!.forEach(visit);
-    }
-  }
+  orgs: DenseIntMap;
 }
 
 const HAS_VALUE = 1;
@@ -469,7 +420,7 @@ export function createPool(): Pool {
       let periods = years.get(period.year);
       if (periods === undefined) years.set(period.year, (periods = new Map()));
       let slot = periods.get(period.label);
-      if (slot === undefined) periods.set(period.label, (slot = { period, total: -1, orgs: new OrgGroups() }));
+      if (slot === undefined) periods.set(period.label, (slot = { period, total: -1, orgs: new DenseIntMap() }));
       const key = orgKey(entry.org);
       let org = -1;
       if (key !== null) {

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { MILESTONE_STATUSES, type MilestoneStatus } from '../../model/measurement.js';
 import { diagnosticAt } from '../report.js';
 import type { EntrySlot } from './types.js';
+import { DenseIntMap } from '../../util/dense-int-map.js';
 
 const ABSENT = Number.NaN;
 
@@ -68,45 +69,9 @@ class Reports {
 
 type Level<T> = Map<string, T>;
 
-/**
- * Report numbers by org number for one (plan, indicator, period): an array while org numbers
- * are dense (the usual case, and many times faster than a Map of a million keys), a Map once
- * they are sparse, so memory stays proportional to the reports.
- */
-class OrgReports {
+/** Report numbers by org number for one (plan, indicator, period), and the total's report. */
+class OrgReports extends DenseIntMap {
   total = -1;
-  private dense: Int32Array | undefined = new Int32Array(8);
-  private sparse: Map<number, number> | undefined;
-  private count = 0;
-
-  get(org: number): number | undefined {
-    if (this.dense !== undefined) {
-      const stored = org < this.dense.length ? this.dense[org]! : 0;
-      return stored === 0 ? undefined : stored - 1;
-    }
-    return this.sparse!.get(org);
-  }
-
-  set(org: number, report: number): void {
-    this.count++;
-    let dense = this.dense;
-    if (dense !== undefined && org >= dense.length) {
-      const size = Math.max(org + 1, dense.length * 2);
-      if (size > 4 * this.count + 64) {
-        this.sparse = new Map();
-        dense.forEach((stored, i) => {
-          if (stored !== 0) this.sparse!.set(i, stored - 1);
-        });
-        this.dense = dense = undefined;
-      } else {
-        const bigger = new Int32Array(size);
-        bigger.set(dense);
-        this.dense = dense = bigger;
-      }
-    }
-    if (dense !== undefined) dense[org] = report + 1;
-    else this.sparse!.set(org, report);
-  }
 }
 
 /**
