@@ -1,13 +1,12 @@
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { STATUSES, type Status } from '../../model/evaluation.js';
 import { UsageError } from '../../model/errors.js';
 import type { Plan } from '../../model/plan.js';
 import { createPool, evaluatePool, expandTargets, filterEvaluation, tripsFailOn } from '../../evaluate/index.js';
-import { renderDiagnostics } from '../../report/diagnostics/index.js';
 import { DEFAULT_TABLE_WIDTH, EVALUATION_FORMATS, type EvaluationFormat, renderEvaluation } from '../../report/evaluation/index.js';
+import type { CheckOptions } from '../../validate/index.js';
 import { didYouMean } from '../../validate/suggest.js';
-import { checkFiles, type CheckOptions, type CheckResult } from '../../validate/index.js';
+import { checkAreas, checkMeasurementSet, pathsToRead } from '../measurement-set.js';
+export { DEFAULT_DATA_FOLDER } from '../measurement-set.js';
 import type { CliContext } from '../context.js';
 import { checkFormat, type CommonOptions } from '../options.js';
 import { emit } from '../output.js';
@@ -17,9 +16,6 @@ import { shippedPlanPath } from '../../load/package-files.js';
 /** The statuses `--fail-on` takes: each trips on itself and on what is worse (no-data only on itself). */
 export const FAIL_ON = ['missed', 'off-track', 'at-risk', 'no-data'] as const satisfies readonly Status[];
 export type FailOn = (typeof FAIL_ON)[number];
-
-/** The folder `ccp evaluate` reads when given no path. */
-export const DEFAULT_DATA_FOLDER = 'data';
 
 /** Options of `ccp evaluate`, as the CLI hands them over. */
 export interface EvaluateCommandOptions extends CommonOptions {
@@ -61,35 +57,6 @@ function checkYears(years: readonly number[], plan: Plan): void {
   }
 }
 
-function checkAreas(areas: readonly string[], plan: Plan): void {
-  const known = plan.areas.map((area) => area.id);
-  for (const area of areas) {
-    if (!known.includes(area)) {
-      throw new UsageError(`--area '${area}' is not an area of the plan${didYouMean(area, known)}; its areas are ${known.join(', ')}`);
-    }
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The paths to read: those given, else the `data/` folder of the working directory. Without
- * either there is nothing to judge, and a table of "no data" would only mislead.
- */
-function pathsToRead(paths: readonly string[], cwd: string): string[] {
-  if (paths.length > 0) return [...paths];
-  if (isFolder(resolve(cwd, DEFAULT_DATA_FOLDER))) return [DEFAULT_DATA_FOLDER];
-  throw new UsageError(
-    `evaluate needs measurement files: name files, folders or globs (e.g. ccp evaluate data/2025.yaml), or run it where a ${DEFAULT_DATA_FOLDER}/ folder holds them`,
-  );
-}
-
 /**
  * `ccp evaluate [paths...]`: checks the measurement files (the `data/` folder of the
  * working directory when no path is given) exactly as `validate` does, judges every target
@@ -105,7 +72,7 @@ export async function runEvaluate(ctx: CliContext, paths: string[], options: Eva
   const areas = split(options.area);
   const failOn = parseFailOn(options.failOn);
 
-  const given = pathsToRead(paths, ctx.cwd);
+  const given = pathsToRead(paths, ctx.cwd, 'evaluate', 'ccp evaluate data/2025.yaml');
   // Built in a function of its own, so that the pool and the evaluation can be collected
   // before the text is written: a report of a million rows' sources is large.
   const report = await buildReport(ctx, given, options, { format, filter: { areas, years, statuses }, failOn });
@@ -142,27 +109,14 @@ async function buildReport(
   const progress = createProgress(ctx);
   const checking: CheckOptions = { cwd: ctx.cwd, onEntry: (entry) => pool.add(entry), onProgress: (file, read, total) => progress.update(file, read, total) };
   if (options.plan !== undefined) checking.plan = options.plan;
-  let check: CheckResult;
+  let checked: Awaited<ReturnType<typeof checkMeasurementSet>>;
   try {
-    check = await checkFiles(given, checking);
+    checked = await checkMeasurementSet(ctx, given, checking, options.color, { noun: 'report', verb: 'evaluate' });
   } finally {
     progress.done();
   }
-  if (check.summary.errors > 0 || check.summary.warnings > 0) {
-    ctx.stderr.write(renderDiagnostics('text', check, { color: options.color }));
-  }
-  if (check.summary.errors > 0) {
-    ctx.stderr.write('ccp: no report: fix the errors above first (ccp validate shows them too)\n');
-    return 1;
-  }
-  if (check.measurementFiles.length === 0) {
-    throw new UsageError(`no measurement files (.yaml, .yml, .csv of kind Measurements) found in ${given.join(', ')}`);
-  }
-  const plan = check.plan;
-  if (plan === undefined) {
-    const named = [...new Set(check.measurementFiles.map((file) => file.plan).filter((id) => id !== undefined))];
-    throw new UsageError(`the measurement files name more than one plan (${named.join(', ')}); evaluate each plan's files separately`);
-  }
+  if (typeof checked === 'number') return checked;
+  const { check, plan } = checked;
   checkAreas(how.filter.areas, plan);
   checkYears(how.filter.years, plan);
 
