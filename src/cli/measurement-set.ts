@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../model/errors.js';
 import type { Plan } from '../model/plan.js';
-import { renderDiagnostics } from '../report/diagnostics/index.js';
+import { loadDiagnosticsRenderer } from '../report/diagnostics/load-renderer.js';
 import { didYouMean } from '../validate/suggest.js';
 import { checkFiles, type CheckOptions, type CheckResult } from '../validate/index.js';
 import type { CliContext } from './context.js';
@@ -49,7 +49,8 @@ export async function checkMeasurementSet(
 ): Promise<{ check: CheckResult; plan: Plan } | number> {
   const check = await checkFiles(given, checking);
   if (check.summary.errors > 0 || check.summary.warnings > 0) {
-    ctx.stderr.write(renderDiagnostics('text', check, { color }));
+    const render = await loadDiagnosticsRenderer('text');
+    ctx.stderr.write(render(check, { color }));
   }
   if (check.summary.errors > 0) {
     ctx.stderr.write(`ccp: no ${wording.noun}: fix the errors above first (ccp validate shows them too)\n`);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
 import { chmod, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -6,6 +5,17 @@ import { InputError, UsageError } from '../model/errors.js';
 import type { CliContext } from './context.js';
 
 const pendingTemps = new Set<string>();
+let tempCount = 0;
+
+/**
+ * A name for a temporary file no other run picks: the process id, a counter and a random
+ * part. It needs no secrecy (the file is opened with O_EXCL, so a name taken meanwhile fails
+ * the write instead of following it), so no cryptographic randomness and its start-up cost.
+ */
+function tempSuffix(): string {
+  tempCount += 1;
+  return `${process.pid.toString(36)}-${tempCount.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
 let signalsHooked = false;
 
 function hookSignals(): void {
@@ -26,7 +36,7 @@ function hookSignals(): void {
  */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
   const target = resolve(file);
-  const temp = join(dirname(target), `.${basename(target)}.ccp-tmp-${randomBytes(6).toString('hex')}`);
+  const temp = join(dirname(target), `.${basename(target)}.ccp-tmp-${tempSuffix()}`);
   let mode: number | undefined;
   try {
     const info = await stat(target);

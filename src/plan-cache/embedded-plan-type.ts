@@ -1,8 +1,8 @@
 /**
- * The shipped plan, loaded and validated once at build time: the SHA-256 of the YAML file's
- * bytes it was read from, and the typed Plan as JSON (without `file`, which depends on the cwd).
+ * The shipped plan, loaded and validated once at build time: the exact text of the YAML file it
+ * was read from, and the typed Plan as JSON (without `file`, which depends on the cwd).
  */
 export interface EmbeddedPlan {
-  sha256: string;
+  yaml: string;
   json: string;
 }

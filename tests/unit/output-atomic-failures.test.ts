@@ -59,7 +59,7 @@ describe('writeFileAtomic when the file system fails', () => {
     const dir = testdir({ 'report.md': 'old' });
     await writeFileAtomic(join(dir, 'report.md'), 'new');
     const [temp, , options] = vi.mocked(fs.writeFile).mock.calls.at(-1)!;
-    expect(String(temp)).toMatch(new RegExp(`^${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/\\.report\\.md\\.ccp-tmp-[0-9a-f]+$`));
+    expect(String(temp)).toMatch(new RegExp(`^${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/\\.report\\.md\\.ccp-tmp-[0-9a-z-]+$`));
     expect(options).toMatchObject({ flag: 'wx' });
   });
 });

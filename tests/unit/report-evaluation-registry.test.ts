@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { EVALUATION_FORMATS, evaluationRenderers, renderEvaluation } from '../../src/report/evaluation/index.js';
+import { DIAGNOSTIC_FORMATS, DIAGNOSTIC_RENDERERS, loadDiagnosticsRenderer } from '../../src/report/diagnostics/index.js';
+import { EVALUATION_FORMATS, evaluationRenderers, loadEvaluationRenderer, renderEvaluation } from '../../src/report/evaluation/index.js';
 import { sampleEvaluation, samplePlan } from '../fixtures/report/sample.js';
 
 const SCHEMA = fileURLToPath(new URL('../../schemas/evaluation.schema.json', import.meta.url));
@@ -11,6 +12,11 @@ const SCHEMA = fileURLToPath(new URL('../../schemas/evaluation.schema.json', imp
 describe('evaluation renderers', () => {
   it('has one renderer per format', () => {
     expect(Object.keys(evaluationRenderers).sort()).toEqual([...EVALUATION_FORMATS].sort());
+  });
+
+  it('loads, one format at a time, the same renderer the registry holds', async () => {
+    for (const format of EVALUATION_FORMATS) expect(await loadEvaluationRenderer(format)).toBe(evaluationRenderers[format]);
+    for (const format of DIAGNOSTIC_FORMATS) expect(await loadDiagnosticsRenderer(format)).toBe(DIAGNOSTIC_RENDERERS[format]);
   });
 
   for (const format of EVALUATION_FORMATS) {

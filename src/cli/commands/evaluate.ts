@@ -2,7 +2,8 @@ import { STATUSES, type Status } from '../../model/evaluation.js';
 import { UsageError } from '../../model/errors.js';
 import type { Plan } from '../../model/plan.js';
 import { createPool, evaluatePool, expandTargets, filterEvaluation, tripsFailOn } from '../../evaluate/index.js';
-import { DEFAULT_TABLE_WIDTH, EVALUATION_FORMATS, type EvaluationFormat, renderEvaluation } from '../../report/evaluation/index.js';
+import { loadEvaluationRenderer } from '../../report/evaluation/load-renderer.js';
+import { DEFAULT_TABLE_WIDTH, EVALUATION_FORMATS, type EvaluationFormat } from '../../report/evaluation/types.js';
 import type { CheckOptions } from '../../validate/index.js';
 import { didYouMean } from '../../validate/suggest.js';
 import { checkAreas, checkMeasurementSet, pathsToRead } from '../measurement-set.js';
@@ -124,7 +125,8 @@ async function buildReport(
   const toStdout = options.output === undefined || options.output === '-';
   const columns = ctx.stdout.columns;
   const width = toStdout && ctx.stdout.isTTY === true && columns !== undefined && columns > 0 ? columns : DEFAULT_TABLE_WIDTH;
-  const text = renderEvaluation(how.format, evaluation, { lang: options.lang, color: options.color && toStdout, plan, width });
+  const render = await loadEvaluationRenderer(how.format);
+  const text = render(evaluation, { lang: options.lang, color: options.color && toStdout, plan, width });
   const { failOn } = how;
   const tripped =
     failOn === undefined

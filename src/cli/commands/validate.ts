@@ -1,4 +1,5 @@
-import { renderDiagnostics, DIAGNOSTIC_FORMATS } from '../../report/diagnostics/index.js';
+import { loadDiagnosticsRenderer } from '../../report/diagnostics/load-renderer.js';
+import { DIAGNOSTIC_FORMATS } from '../../report/diagnostics/types.js';
 import { checkFiles } from '../../validate/index.js';
 import type { CliContext } from '../context.js';
 import { checkFormat, type CommonOptions } from '../options.js';
@@ -24,7 +25,8 @@ export async function runValidate(ctx: CliContext, paths: string[], options: Com
   }
   // Colour is for a terminal, never for a file written with --output.
   const toStdout = options.output === undefined || options.output === '-';
-  await emit(ctx, renderDiagnostics(format, result, { color: options.color && toStdout }), options.output, [
+  const render = await loadDiagnosticsRenderer(format);
+  await emit(ctx, render(result, { color: options.color && toStdout }), options.output, [
     ...result.files,
     options.plan ?? shippedPlanPath(),
   ]);

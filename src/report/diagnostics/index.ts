@@ -16,6 +16,7 @@ export function renderDiagnostics(format: DiagnosticFormat, report: DiagnosticsR
 }
 
 export { DIAGNOSTIC_FORMATS } from './types.js';
+export { loadDiagnosticsRenderer } from './load-renderer.js';
 export type { DiagnosticFormat, DiagnosticsRenderer, DiagnosticsRenderOptions, DiagnosticsReport } from './types.js';
 export type { ValidationReport } from './json.js';
 export { escapeData, escapeProperty } from './github.js';

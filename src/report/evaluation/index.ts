@@ -6,8 +6,8 @@ import { renderMarkdown } from './md.js';
 import { renderTable } from './table.js';
 import type { EvaluationFormat, EvaluationRenderer, RenderOptions } from './types.js';
 
-export { EVALUATION_FORMATS, type EvaluationFormat, type EvaluationRenderer, type RenderOptions } from './types.js';
-export { DEFAULT_TABLE_WIDTH } from './table.js';
+export { DEFAULT_TABLE_WIDTH, EVALUATION_FORMATS, type EvaluationFormat, type EvaluationRenderer, type RenderOptions } from './types.js';
+export { loadEvaluationRenderer } from './load-renderer.js';
 export { inertCell, machineNumber } from './csv.js';
 export { escapeMarkdown } from './markdown-escape.js';
 

@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import type { Evaluation, Status } from '../../model/evaluation.js';
 import { formatDate, t } from '../i18n.js';
 import { clampLines, visibleWidth, wrapText } from '../text-width.js';
-import type { EvaluationRenderer, RenderOptions } from './types.js';
+import { DEFAULT_TABLE_WIDTH, type EvaluationRenderer, type RenderOptions } from './types.js';
 import {
   anyProvisional,
   anyRatio,
@@ -15,9 +15,6 @@ import {
   summaryParts,
   type ResultCells,
 } from './view.js';
-
-/** The width the table fits when none is given: a common terminal. */
-export const DEFAULT_TABLE_WIDTH = 100;
 
 const COLUMNS = ['target', 'year', 'required', 'actual', 'gap', 'status'] as const;
 type Column = (typeof COLUMNS)[number];

@@ -6,6 +6,9 @@ import type { Lang } from '../../model/text.js';
 export const EVALUATION_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 export type EvaluationFormat = (typeof EVALUATION_FORMATS)[number];
 
+/** The width the table fits when none is given: a common terminal. */
+export const DEFAULT_TABLE_WIDTH = 100;
+
 /** What a renderer needs besides the evaluation. */
 export interface RenderOptions {
   /** The language of every word the report writes (data text falls back to the other). */
