@@ -47,9 +47,12 @@ interface PeriodCells {
   orgs: Group[];
 }
 
-/** The groups of one period of one year: the department total and each org's, by group number. */
+/** The groups of one period of one indicator's year: the department total and each org's, by group number. */
 interface PeriodGroups {
+  indicator: string;
   period: Period;
+  /** This slot's number among the pool's slots. */
+  number: number;
   /** The department total's group, or -1. */
   total: number;
   orgs: DenseIntMap;
@@ -58,12 +61,15 @@ interface PeriodGroups {
 const HAS_VALUE = 1;
 const HAS_NUMERATOR = 2;
 const HAS_DENOMINATOR = 4;
+const HAS_COUNTS = HAS_NUMERATOR | HAS_DENOMINATOR;
 
 /**
  * The groups' standing entries, in columns indexed by group number: a million monthly rows
  * of thousands of orgs make a million groups, and a few typed arrays hold them in a fraction
  * of the memory a million entry objects would take. An entry with more than figures, an org
  * and a place (a status, a note, a source, evidence; anything unusual) is kept whole aside.
+ * Pooling reads the columns by group number; entry objects are made only for the groups
+ * that end up in an actual.
  */
 class Groups {
   private value = new Float64Array(1024);
@@ -73,64 +79,150 @@ class Groups {
   private file = new Uint32Array(1024);
   private count = new Uint32Array(1024);
   private has = new Uint8Array(1024);
+  /** The period slot each group belongs to, and its org's number (-1 for the department total). */
+  private slotOf = new Uint32Array(1024);
+  private orgOf = new Int32Array(1024);
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
+  private lastFile: string | undefined;
+  private lastFileNumber = 0;
   /** Entries kept whole, by group number. */
   private readonly whole = new Map<number, Entry>();
+  /** Every (indicator, period) slot, by its number. */
+  readonly slots: PeriodGroups[] = [];
+  /** Org keys by org number. */
+  readonly orgNames: string[] = [];
   size = 0;
 
-  /** A new group standing for `entry` (stored under `key`); returns its number. */
-  add(entry: Entry, key: string | null): number {
+  /** A new group of `slot` and org number `org` standing for `entry` (stored under `key`); returns its number. */
+  add(entry: Entry, key: string | null, slot: number, org: number): number {
     if (this.size === this.value.length) this.grow();
     const n = this.size++;
     this.count[n] = 1;
+    this.slotOf[n] = slot;
+    this.orgOf[n] = org;
     this.set(n, entry, key);
     return n;
   }
 
   /** Another entry for group `n`: counted, and standing for the group when it comes first. */
-  repeat(n: number, entry: Entry, key: string | null, indicator: string, period: string): void {
+  repeat(n: number, entry: Entry, key: string | null): void {
     this.count[n] = this.count[n]! + 1;
-    if (precedes(entry, this.entry(n, key, indicator, period))) this.set(n, entry, key);
+    if (precedes(entry, this.standing(n))) this.set(n, entry, key);
   }
 
   /** The group as pooling sees it: its standing entry, and how many entries arrived. */
-  group(n: number, key: string | null, indicator: string, period: string): Group {
-    const entry = this.entry(n, key, indicator, period);
-    return { entry, count: this.count[n]!, rank: this.rank(entry.file) };
+  group(n: number): Group {
+    return { entry: this.standing(n), count: this.count[n]!, rank: this.rankOf(n) };
+  }
+
+  /** Whether more than one entry arrived for group `n`. */
+  repeated(n: number): boolean {
+    return this.count[n]! > 1;
+  }
+
+  /** The entry standing for group `n`, made from the columns unless it is kept whole. */
+  standing(n: number): Entry {
+    const kept = this.kept(n);
+    if (kept !== undefined) return kept;
+    const slot = this.slots[this.slotOf[n]!]!;
+    const org = this.orgOf[n]!;
+    const entry: Entry = { indicator: slot.indicator, period: slot.period.label, file: this.files[this.file[n]!]!, line: this.line[n]! };
+    const has = this.has[n]!;
+    if ((has & HAS_VALUE) !== 0) entry.value = this.value[n]!;
+    if ((has & HAS_NUMERATOR) !== 0) entry.numerator = this.numerator[n]!;
+    if ((has & HAS_DENOMINATOR) !== 0) entry.denominator = this.denominator[n]!;
+    if (org !== -1) entry.org = this.orgNames[org]!;
+    return entry;
+  }
+
+  /** Whether group `n` can contribute to an actual of this measure (see `usable`). */
+  usable(n: number, measure: Measure): boolean {
+    const kept = this.kept(n);
+    if (kept !== undefined) return usable(kept, measure);
+    // The columns hold no status: a milestone's entries are always kept whole.
+    if (measure === 'milestone') return false;
+    if (measure === 'percent' && this.hasCounts(n)) return true;
+    return (this.has[n]! & HAS_VALUE) !== 0 && Number.isFinite(this.value[n]!);
+  }
+
+  /** Whether group `n` has a finite numerator and denominator. */
+  hasCounts(n: number): boolean {
+    const kept = this.kept(n);
+    if (kept !== undefined) return hasCounts(kept);
+    return (this.has[n]! & HAS_COUNTS) === HAS_COUNTS && Number.isFinite(this.numerator[n]!) && Number.isFinite(this.denominator[n]!);
+  }
+
+  /** One figure of group `n`'s standing entry. */
+  figure(n: number, name: 'value' | 'numerator' | 'denominator'): number | undefined {
+    const kept = this.kept(n);
+    if (kept !== undefined) return kept[name];
+    const bit = name === 'value' ? HAS_VALUE : name === 'numerator' ? HAS_NUMERATOR : HAS_DENOMINATOR;
+    if ((this.has[n]! & bit) === 0) return undefined;
+    return name === 'value' ? this.value[n]! : name === 'numerator' ? this.numerator[n]! : this.denominator[n]!;
+  }
+
+  /**
+   * Sorts group numbers in the order of `byPlace`. Rows of one file arrive in line order, so
+   * the numbers mostly come sorted already: a pass that finds them so spares the sort (a
+   * stable sort of a sorted list is the list itself).
+   */
+  sortByPlace(cells: number[]): void {
+    this.refreshRanks();
+    const compare = (a: number, b: number): number =>
+      this.rankOf(a) - this.rankOf(b) || this.lineOf(a) - this.lineOf(b) || compareEntries(this.standing(a), this.standing(b));
+    for (let i = 1; i < cells.length; i++) {
+      if (compare(cells[i - 1]!, cells[i]!) > 0) {
+        cells.sort(compare);
+        return;
+      }
+    }
+  }
+
+  private kept(n: number): Entry | undefined {
+    return this.whole.size === 0 ? undefined : this.whole.get(n);
+  }
+
+  private lineOf(n: number): number {
+    const kept = this.kept(n);
+    return kept === undefined ? this.line[n]! : kept.line;
+  }
+
+  private rankOf(n: number): number {
+    const kept = this.kept(n);
+    if (kept !== undefined) return this.rank(kept.file);
+    this.refreshRanks();
+    return this.fileRanks[this.file[n]!]!;
   }
 
   private ranks = new Map<string, number>();
+  /** The rank of each file number's name. */
+  private fileRanks = new Int32Array(0);
 
   /** The rank of a file's name among every file's, in the order `compareSources` sorts them. */
   private rank(file: string): number {
-    if (this.ranks.size !== this.files.length) {
-      const sorted = [...this.files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      this.ranks = new Map(sorted.map((name, i) => [name, i]));
-    }
+    this.refreshRanks();
     return this.ranks.get(file) ?? 0;
   }
 
+  private refreshRanks(): void {
+    if (this.ranks.size === this.files.length) return;
+    const sorted = [...this.files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    this.ranks = new Map(sorted.map((name, i) => [name, i]));
+    this.fileRanks = Int32Array.from(this.files, (name) => this.ranks.get(name)!);
+  }
+
   private fileNumber(file: string): number {
+    if (file === this.lastFile) return this.lastFileNumber;
     let index = this.fileIndex.get(file);
     if (index === undefined) {
       index = this.files.length;
       this.files.push(file);
       this.fileIndex.set(file, index);
     }
+    this.lastFile = file;
+    this.lastFileNumber = index;
     return index;
-  }
-
-  private entry(n: number, key: string | null, indicator: string, period: string): Entry {
-    const kept = this.whole.get(n);
-    if (kept !== undefined) return kept;
-    const entry: Entry = { indicator, period, file: this.files[this.file[n]!]!, line: this.line[n]! };
-    const has = this.has[n]!;
-    if ((has & HAS_VALUE) !== 0) entry.value = this.value[n]!;
-    if ((has & HAS_NUMERATOR) !== 0) entry.numerator = this.numerator[n]!;
-    if ((has & HAS_DENOMINATOR) !== 0) entry.denominator = this.denominator[n]!;
-    if (key !== null) entry.org = key;
-    return entry;
   }
 
   private set(n: number, entry: Entry, key: string | null): void {
@@ -154,7 +246,7 @@ class Groups {
   }
 
   private grow(): void {
-    const bigger = <T extends Float64Array | Uint8Array | Uint32Array>(array: T): T => {
+    const bigger = <T extends Float64Array | Uint8Array | Uint32Array | Int32Array>(array: T): T => {
       const next = new (array.constructor as new (length: number) => T)(array.length * 2);
       next.set(array);
       return next;
@@ -166,6 +258,21 @@ class Groups {
     this.file = bigger(this.file);
     this.count = bigger(this.count);
     this.has = bigger(this.has);
+    this.slotOf = bigger(this.slotOf);
+    this.orgOf = bigger(this.orgOf);
+  }
+
+  /**
+   * The usable groups of one period: the department total wins over a breakdown by org
+   * (DESIGN rule 1); otherwise every org, in org-number order.
+   */
+  cells(period: PeriodGroups, measure: Measure): number[] {
+    if (period.total !== -1 && this.usable(period.total, measure)) return [period.total];
+    const cells: number[] = [];
+    period.orgs.forEach((n) => {
+      if (this.usable(n, measure)) cells.push(n);
+    });
+    return cells;
   }
 }
 
@@ -305,15 +412,20 @@ function combineStatuses(statuses: MilestoneStatus[]): MilestoneStatus {
  * - provisional unless the chosen granularity covers the whole year (both halves, four
  *   quarters, twelve months); the period is then the year, else the latest part covered.
  */
-function poolNumbers(year: number, periods: PeriodCells[], measure: Measure): Pooled {
+function poolNumbers(year: number, periods: PeriodGroups[], measure: Measure, store: Groups): Pooled {
   const remarks: Remark[] = [];
-  const present = periods.filter((p) => cellsOf(p, measure).length > 0);
+  const present: { period: Period; cells: number[] }[] = [];
+  for (const p of periods) {
+    const cells = store.cells(p, measure);
+    if (cells.length > 0) present.push({ period: p.period, cells });
+  }
   if (present.length === 0) return { actual: null, remarks };
   const granularity = GRANULARITIES.find((g) => present.some((p) => p.period.granularity === g)) ?? 'year';
   const chosen = present.filter((p) => p.period.granularity === granularity).sort((a, b) => a.period.index - b.period.index);
   if (chosen.length < present.length) remarks.push('finer-periods-ignored');
-  const cells = chosen.flatMap((p) => cellsOf(p, measure)).sort(byPlace);
-  if (cells.some((c) => c.count > 1)) remarks.push('duplicate-entries');
+  const cells = chosen.length === 1 ? chosen[0]!.cells : chosen.flatMap((p) => p.cells);
+  store.sortByPlace(cells);
+  if (cells.some((n) => store.repeated(n))) remarks.push('duplicate-entries');
 
   const complete = chosen.length === PARTS_PER_YEAR[granularity];
   const last = chosen[chosen.length - 1]?.period;
@@ -321,21 +433,25 @@ function poolNumbers(year: number, periods: PeriodCells[], measure: Measure): Po
     value: null,
     period: complete || last === undefined ? String(year) : last.label,
     provisional: !complete,
-    ...provenance(cells),
+    ...provenance(cells.map((n) => store.group(n))),
   };
 
   if (measure === 'count') {
-    actual.value = cells.reduce((sum, c) => sum + (c.entry.value ?? 0), 0);
-  } else if (cells.every((c) => hasCounts(c.entry))) {
-    const numerator = cells.reduce((sum, c) => sum + (c.entry.numerator ?? 0), 0);
-    const denominator = cells.reduce((sum, c) => sum + (c.entry.denominator ?? 0), 0);
+    let sum = 0;
+    for (const n of cells) sum += store.figure(n, 'value') ?? 0;
+    actual.value = sum;
+  } else if (cells.every((n) => store.hasCounts(n))) {
+    let numerator = 0;
+    let denominator = 0;
+    for (const n of cells) numerator += store.figure(n, 'numerator') ?? 0;
+    for (const n of cells) denominator += store.figure(n, 'denominator') ?? 0;
     actual.numerator = numerator;
     actual.denominator = denominator;
     // numerator × 100 first keeps 8120 / 9000 exact to the last digit; huge counts divide first.
     if (denominator > 0) actual.value = Number.isFinite(numerator * 100) ? (numerator * 100) / denominator : (numerator / denominator) * 100;
     else remarks.push('zero-denominator');
   } else if (cells.length === 1 && cells[0] !== undefined) {
-    actual.value = cells[0].entry.value ?? null;
+    actual.value = store.figure(cells[0], 'value') ?? null;
   } else {
     remarks.push('unpooled-values');
   }
@@ -398,12 +514,11 @@ export function createPool(): Pool {
   const periodCache = new Map<string, Period | undefined>();
   // Orgs are numbered once; a group is found by its org's number.
   const orgNumbers = new Map<string, number>();
-  const orgNames: string[] = [];
-  const cellsOfPeriod = (indicator: string, slot: PeriodGroups): PeriodCells => {
-    const label = slot.period.label;
+  const orgNames = store.orgNames;
+  const cellsOfPeriod = (slot: PeriodGroups): PeriodCells => {
     const cells: PeriodCells = { period: slot.period, orgs: [] };
-    if (slot.total !== -1) cells.total = store.group(slot.total, null, indicator, label);
-    slot.orgs.forEach((n, org) => cells.orgs.push(store.group(n, orgNames[org]!, indicator, label)));
+    if (slot.total !== -1) cells.total = store.group(slot.total);
+    slot.orgs.forEach((n) => cells.orgs.push(store.group(n)));
     return cells;
   };
   return {
@@ -420,7 +535,11 @@ export function createPool(): Pool {
       let periods = years.get(period.year);
       if (periods === undefined) years.set(period.year, (periods = new Map()));
       let slot = periods.get(period.label);
-      if (slot === undefined) periods.set(period.label, (slot = { period, total: -1, orgs: new DenseIntMap() }));
+      if (slot === undefined) {
+        slot = { indicator: entry.indicator, period, number: store.slots.length, total: -1, orgs: new DenseIntMap() };
+        periods.set(period.label, slot);
+        store.slots.push(slot);
+      }
       const key = orgKey(entry.org);
       let org = -1;
       if (key !== null) {
@@ -432,13 +551,13 @@ export function createPool(): Pool {
         } else org = known;
       }
       const n = org === -1 ? (slot.total === -1 ? undefined : slot.total) : slot.orgs.get(org);
-      if (n !== undefined) store.repeat(n, entry, key, entry.indicator, period.label);
-      else if (org === -1) slot.total = store.add(entry, key);
-      else slot.orgs.set(org, store.add(entry, key));
+      if (n !== undefined) store.repeat(n, entry, key);
+      else if (org === -1) slot.total = store.add(entry, key, slot.number, -1);
+      else slot.orgs.set(org, store.add(entry, key, slot.number, org));
     },
     actual(indicator: string, year: number, measure: Measure): Pooled {
-      const periods = [...(index.get(indicator)?.get(year)?.values() ?? [])].map((slot) => cellsOfPeriod(indicator, slot));
-      return measure === 'milestone' ? poolMilestone(periods) : poolNumbers(year, periods, measure);
+      const slots = [...(index.get(indicator)?.get(year)?.values() ?? [])];
+      return measure === 'milestone' ? poolMilestone(slots.map(cellsOfPeriod)) : poolNumbers(year, slots, measure, store);
     },
     years(indicator: string): number[] {
       return [...(index.get(indicator)?.keys() ?? [])].sort((a, b) => a - b);

@@ -38,10 +38,12 @@ export class DenseIntMap {
   }
 
   forEach(visit: (value: number, key: number) => void): void {
-    if (this.dense !== undefined) {
-      this.dense.forEach((stored, key) => {
+    const dense = this.dense;
+    if (dense !== undefined) {
+      for (let key = 0; key < dense.length; key++) {
+        const stored = dense[key]!;
         if (stored !== 0) visit(stored - 1, key);
-      });
+      }
     } else {
       this.sparse!.forEach(visit);
     }
