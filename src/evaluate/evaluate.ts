@@ -167,10 +167,16 @@ function copyRequirement(requirement: Requirement): Requirement {
   return { ...requirement };
 }
 
-/** Output precision, applied here and nowhere else (see round.ts). Counts are kept as given. */
+/**
+ * Output precision, applied here and nowhere else (see round.ts). Counts are kept as given.
+ * Sources, orgs and notes are shared with the pooled actual, not copied: a pooled actual
+ * is made fresh by each evaluation, nothing writes to it, and a year's actual can stand in
+ * several results (a later target judged on it), so copies would only multiply a million
+ * pooled rows' line numbers.
+ */
 function roundActual(actual: Actual | null): Actual | null {
   if (actual === null) return null;
-  const out: Actual = { ...actual, value: outputNumber(actual.value, PRECISION.value), sources: actual.sources.map((s) => ({ ...s })) };
+  const out: Actual = { ...actual, value: outputNumber(actual.value, PRECISION.value) };
   for (const key of ['numerator', 'denominator'] as const) {
     const count = actual[key];
     if (count !== undefined && !Number.isFinite(count)) delete out[key];

@@ -1,4 +1,4 @@
-import type { Actual } from '../model/evaluation.js';
+import type { Actual, ActualSource } from '../model/evaluation.js';
 import type { Entry, MilestoneStatus, SourceRef } from '../model/measurement.js';
 import type { Measure } from '../model/plan.js';
 import { endMonth, GRANULARITIES, PARTS_PER_YEAR, parsePeriod, type Period } from './period.js';
@@ -356,7 +356,17 @@ function cellsOf(period: PeriodCells, measure: Measure): Group[] {
   return cells;
 }
 
-/** Sources, orgs and notes of the groups that made an actual, in (file, line) order; `cells` are sorted so. */
+/** One file's item of an actual's sources; `lines` ascending, as the cells come. */
+function sourceOf(file: string, lines: number[]): ActualSource {
+  const line = lines[0] ?? 0;
+  return lines.length > 1 ? { file, line, lines } : { file, line };
+}
+
+/**
+ * Sources, orgs and notes of the groups that made an actual, in (file, line) order; `cells`
+ * are sorted so. Sources come one item per file, its lines gathered in a plain number array:
+ * a million pooled rows make a few arrays of numbers, not a million objects.
+ */
 function provenance(cells: Group[]): Pick<Actual, 'orgs' | 'sources' | 'notes'> {
   const orgSet = new Set<string>();
   const notes: string[] = [];
@@ -367,11 +377,21 @@ function provenance(cells: Group[]): Pick<Actual, 'orgs' | 'sources' | 'notes'> 
       notes.push(text);
     }
   };
-  const sources: SourceRef[] = [];
+  const sources: ActualSource[] = [];
+  let file: string | undefined;
+  let lines: number[] = [];
+  const flush = () => {
+    if (file !== undefined) sources.push(sourceOf(file, lines));
+  };
   let lastOrg: string | undefined;
   for (const cell of cells) {
     const e = cell.entry;
-    sources.push({ file: e.file, line: e.line });
+    if (e.file !== file) {
+      flush();
+      file = e.file;
+      lines = [];
+    }
+    lines.push(e.line);
     const org = e.org;
     if (org !== undefined && org !== lastOrg) {
       lastOrg = org;
@@ -381,6 +401,7 @@ function provenance(cells: Group[]): Pick<Actual, 'orgs' | 'sources' | 'notes'> 
     if (e.note !== undefined) note(e.note);
     if (e.evidence !== undefined) note(e.evidence);
   }
+  flush();
   const orgs = [...orgSet].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const result: Pick<Actual, 'orgs' | 'sources' | 'notes'> = { sources };
   if (orgs.length > 0) result.orgs = orgs;

@@ -1,9 +1,22 @@
-import type { MilestoneStatus, SourceRef } from './measurement.js';
+import type { MilestoneStatus } from './measurement.js';
 import type { Requirement } from './plan.js';
 
 /** Statuses in order from best to worst; `no-data` stands apart. */
 export const STATUSES = ['met', 'on-track', 'at-risk', 'off-track', 'missed', 'no-data'] as const;
 export type Status = (typeof STATUSES)[number];
+
+/**
+ * The entries one file gave to an actual. `file` and `line` are the shape DESIGN.md shows
+ * for a source, `line` being the first (lowest) line; `lines` is there when the file gave
+ * more than one entry and lists the line of each, ascending, the first equal to `line`
+ * (a line appears twice when two entries share it). `lines ?? [line]` is the full list.
+ */
+export interface ActualSource {
+  file: string;
+  line: number;
+  /** Every entry's line, ascending, when there are two or more; absent for a single entry. */
+  lines?: number[];
+}
 
 /** The one actual an indicator has for a year, pooled from its entries. */
 export interface Actual {
@@ -19,7 +32,8 @@ export interface Actual {
   denominator?: number;
   /** Orgs pooled into this value, when it came from a breakdown. */
   orgs?: string[];
-  sources: SourceRef[];
+  /** One item per file that gave entries, in file-name order: the provenance of every entry, compactly. */
+  sources: ActualSource[];
   /** Free-text notes and evidence of the entries behind the value. */
   notes?: string[];
 }

@@ -32,12 +32,10 @@ describe('pooling orgs', () => {
   });
 
   it('percent values from two orgs are never averaged', () => {
-    const { actual, remarks } = pooled([
-      entry({ indicator: 'x', period: '2025', org: 'A', value: 50 }),
-      entry({ indicator: 'x', period: '2025', org: 'B', value: 100 }),
-    ]);
+    const [a, b] = [entry({ indicator: 'x', period: '2025', org: 'A', value: 50 }), entry({ indicator: 'x', period: '2025', org: 'B', value: 100 })];
+    const { actual, remarks } = pooled([a, b]);
     expect(actual?.value).toBeNull();
-    expect(actual?.sources).toHaveLength(2);
+    expect(actual?.sources).toEqual([{ file: a.file, line: a.line, lines: [a.line, b.line] }]);
     expect(remarks).toContain('unpooled-values');
   });
 
@@ -151,7 +149,7 @@ describe('milestones', () => {
 });
 
 describe('provenance', () => {
-  it('lists every entry that made the actual, by file then line', () => {
+  it('lists every entry that made the actual, one item per file, files then lines in order', () => {
     const entries = [
       entry({ indicator: 'x', period: '2025', org: 'C', numerator: 1, denominator: 2, file: 'b.csv', line: 3 }),
       entry({ indicator: 'x', period: '2025', org: 'A', numerator: 1, denominator: 2, file: 'a.yaml', line: 20, note: 'late figure' }),
@@ -160,8 +158,7 @@ describe('provenance', () => {
     ];
     const { actual } = pooled(entries);
     expect(actual?.sources).toEqual([
-      { file: 'a.yaml', line: 9 },
-      { file: 'a.yaml', line: 20 },
+      { file: 'a.yaml', line: 9, lines: [9, 20] },
       { file: 'b.csv', line: 3 },
     ]);
     expect(actual?.notes).toEqual(['QĐ 95', 'late figure']);
