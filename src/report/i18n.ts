@@ -208,6 +208,11 @@ const MESSAGES = {
     'report.ratioValue': 'R = {value}',
     'word.yes': 'yes',
     'word.no': 'no',
+    'sources.moreLines': '… ({rows})',
+    'sources.moreFile': '… one more file ({rows})',
+    'sources.moreFiles': '… {files} more files ({rows})',
+    'sources.row': '{count} row',
+    'sources.rows': '{count} rows',
   },
   vi: {
     'col.area': 'Lĩnh vực',
@@ -243,6 +248,11 @@ const MESSAGES = {
     'report.ratioValue': 'R = {value}',
     'word.yes': 'có',
     'word.no': 'không',
+    'sources.moreLines': '… ({rows})',
+    'sources.moreFile': '… và 1 tệp khác ({rows})',
+    'sources.moreFiles': '… và {files} tệp khác ({rows})',
+    'sources.row': '{count} dòng',
+    'sources.rows': '{count} dòng',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

@@ -4,6 +4,7 @@ import type { Measure, Plan } from '../../model/plan.js';
 import { pickText, type Lang } from '../../model/text.js';
 import { formatRequirement, milestoneLabel, statusLabel, t, type MessageKey } from '../i18n.js';
 import { remarkText } from './remarks.js';
+import { formatSources } from './sources.js';
 import type { EvaluationRenderer, RenderOptions } from './types.js';
 
 /**
@@ -109,7 +110,7 @@ function row(result: Result, lang: Lang, { areaTitles, titles, measures }: Looku
     status: statusLabel(result.status, lang),
     gap: machineNumber(result.gap),
     progressRatio: machineNumber(result.progressRatio),
-    sources: (actual?.sources ?? []).map((source) => `${source.file}:${source.line}`).join('; '),
+    sources: formatSources(actual?.sources ?? [], lang),
     notes: (actual?.notes ?? []).join('; '),
     remarks: (result.remarks ?? []).map((remark) => remarkText(remark, lang)).join('; '),
   };

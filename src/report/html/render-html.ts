@@ -13,6 +13,7 @@ import {
   t,
 } from '../i18n.js';
 import { remarkText } from '../evaluation/remarks.js';
+import { formatSources } from '../evaluation/sources.js';
 import type { RenderOptions } from '../evaluation/types.js';
 import { bulletChart, milestoneChart } from './bullet-chart.js';
 import { valueDomain } from './chart-scale.js';
@@ -118,7 +119,7 @@ function provenance(page: Page, result: Result): string[] {
     }
     if (actual.orgs !== undefined && actual.orgs.length > 0) parts.push(th(lang, 'fn.orgs', { orgs: actual.orgs.join('; ') }));
     if (actual.sources.length > 0) {
-      parts.push(th(lang, 'fn.files', { files: actual.sources.map((s) => `${s.file}:${s.line}`).join(', ') }));
+      parts.push(th(lang, 'fn.files', { files: formatSources(actual.sources, lang, { separator: ', ' }) }));
     }
     for (const note of actual.notes ?? []) parts.push(note);
   }
