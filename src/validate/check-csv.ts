@@ -1,6 +1,7 @@
 import { streamCsv, type CsvRow } from '../load/index.js';
 import type { Position, SourceDocument } from '../load/document.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { MILESTONE_STATUSES } from '../model/measurement.js';
 import { findNonFinite } from './non-finite.js';
 import { lastSegment } from './pointer.js';
 import type { EntrySlot } from './rules/types.js';
@@ -28,6 +29,35 @@ export interface CsvSink {
 
 const NONE = { diagnostics: [], pointers: new Set<string>() };
 const NUMBER_CELLS = ['value', 'numerator', 'denominator'] as const;
+const MILESTONE_STATES: ReadonlySet<unknown> = new Set(MILESTONE_STATUSES);
+/** The entry schema's period pattern (schemas/measurements.schema.json, `$defs/period`). */
+const PERIOD = /^(19|20|21)[0-9]{2}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;
+
+function isCount(v: unknown): boolean {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0;
+}
+
+function textWithin(v: unknown, max: number): boolean {
+  return v === undefined || (typeof v === 'string' && v.length <= max);
+}
+
+/**
+ * True only for a row the entry schema certainly accepts, judged in a few comparisons: the
+ * reader's rows hold only the entry's own properties, and a string is never longer in code
+ * points than in code units. Anything this does not recognise goes through the schema
+ * validator, which finds and words the problems; a row passing here passes it too.
+ */
+export function plainlyValid(values: Record<string, string | number>): boolean {
+  const { indicator, period, value, numerator, denominator, status } = values;
+  if (typeof indicator !== 'string' || indicator.length === 0 || indicator.length > 100) return false;
+  if (period !== undefined && (typeof period !== 'string' || !PERIOD.test(period))) return false;
+  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) return false;
+  if ((numerator === undefined) !== (denominator === undefined)) return false;
+  if (numerator !== undefined && (!isCount(numerator) || !isCount(denominator))) return false;
+  if (status !== undefined && !MILESTONE_STATES.has(status)) return false;
+  if (value === undefined && numerator === undefined && status === undefined) return false;
+  return textWithin(values.org, 1000) && textWithin(values.source, 1000) && textWithin(values.note, 10_000) && textWithin(values.evidence, 10_000);
+}
 
 /** A quick look, row by row, before the full walk that finds and reports the culprit. */
 function hasNonFinite(values: Record<string, string | number>): boolean {
@@ -98,6 +128,11 @@ export async function checkCsv(path: string, cwd: string, sink: CsvSink): Promis
       }
       if (errorLines.size > 0 && errorLines.has(row.line)) continue;
       const values = row.values;
+      if (plainlyValid(values)) {
+        const slot = entrySlot(doc, values, pointer, row.line, {});
+        if (slot !== undefined) sink.row(slot);
+        continue;
+      }
       const nonFinite = hasNonFinite(values) ? findNonFinite(doc, values, pointer) : NONE;
       for (const d of nonFinite.diagnostics) sink.report(d);
       if (!validate(values)) {
