@@ -13,8 +13,27 @@ export function isDataFile(path: string): boolean {
   return DATA_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
+let lastCwd: string | undefined;
+let lastRoot = '';
+
+/** Whether `path` holds no `.` or `..` segment, no doubled and no trailing separator. */
+function isNormalPosixPath(path: string): boolean {
+  return !path.includes('/.') && !path.includes('//') && !path.endsWith('/');
+}
+
 /** The path as shown to users: relative to `cwd` when inside it (with '/' separators), else absolute. */
 export function displayPath(absolute: string, cwd: string): string {
+  if (sep === '/' && cwd.startsWith('/')) {
+    // Every file of a folder is shown: a path already normal and below the cwd is cut, not resolved.
+    if (cwd !== lastCwd) {
+      lastRoot = resolve(cwd);
+      lastCwd = cwd;
+    }
+    const root = lastRoot;
+    if (absolute.length > root.length + 1 && absolute.charCodeAt(root.length) === 0x2f && absolute.startsWith(root) && isNormalPosixPath(absolute)) {
+      return absolute.slice(root.length + 1);
+    }
+  }
   const rel = relative(resolve(cwd), resolve(absolute));
   if (rel === '') return '.';
   if (rel.startsWith('..') || isAbsolute(rel)) return resolve(absolute);

@@ -6,6 +6,14 @@ export function isForbiddenKey(key: string): boolean {
   return FORBIDDEN_KEYS.has(key);
 }
 
+/** Any character beyond ASCII: only such text can change under NFC. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** `text` in Unicode NFC; ASCII, which NFC never changes, is returned as it is without asking ICU. */
+export function toNfc(text: string): string {
+  return NON_ASCII.test(text) ? text.normalize('NFC') : text;
+}
+
 function isPlainObject(value: object): value is Record<string, unknown> {
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
@@ -16,12 +24,12 @@ function isPlainObject(value: object): value is Record<string, unknown> {
  * out. Properties are defined, never assigned, so no key can reach a prototype.
  */
 export function sanitize(value: unknown): unknown {
-  if (typeof value === 'string') return value.normalize('NFC');
+  if (typeof value === 'string') return toNfc(value);
   if (Array.isArray(value)) return value.map(sanitize);
   if (value === null || typeof value !== 'object' || !isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    const normalized = key.normalize('NFC');
+    const normalized = toNfc(key);
     if (isForbiddenKey(normalized)) continue;
     Object.defineProperty(out, normalized, { value: sanitize(value[key]), enumerable: true, writable: true, configurable: true });
   }

@@ -1,7 +1,7 @@
 import type { Position, SourceDocument } from './document.js';
 import { parsePointer } from './json-pointer.js';
 import type { Limits } from './limits.js';
-import { isForbiddenKey, sanitize } from './sanitize.js';
+import { isForbiddenKey, toNfc } from './sanitize.js';
 
 /**
  * A quick reader for the plainest YAML, the shape nearly every data file has: block mappings
@@ -14,31 +14,38 @@ import { isForbiddenKey, sanitize } from './sanitize.js';
 
 type Limited = Pick<Limits, 'maxDepth' | 'maxStringLength'>;
 
-/** A value and where it starts; for a pair, where its key starts too. */
-interface PlainNode {
-  value: unknown;
-  start: number;
-  key?: number;
-  /** Children by key (mappings) or index (sequences). */
-  children?: Map<string, PlainNode> | PlainNode[];
-}
-
-interface Line {
-  indent: number;
-  /** Offset of the first character after the indent. */
-  start: number;
-  /** The content after the indent, without trailing spaces. */
-  text: string;
-}
-
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
 const NUMBER = /^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
 /** Everything the YAML 1.2 core schema reads as other than a string, besides the NUMBER and true/false read here. */
 const CORE_SPECIAL =
   /^(?:~|null|Null|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-/** Characters that make a file more than plain: tabs, CR, controls, flow, anchors, tags, block scalars, escapes, directives. */
-const NOT_PLAIN = /[\t\r\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029\ufeff{}[\]&*!|>%@`\\]/;
+/**
+ * Characters that make a file more than plain: tabs, CR, controls, flow, anchors, tags, block
+ * scalars, escapes, directives, and every space but the ASCII one (only that one indents).
+ */
+const NOT_PLAIN = /[\t\r\x00-\x08\x0b-\x1f\x7f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff{}[\]&*!|>%@`\\]/;
 const BAD_PLAIN_START = /^[-?:,#'"]/;
+const INDEX = /^(0|[1-9]\d*)$/;
+
+const SPACE = 0x20;
+const HASH = 0x23;
+const DASH = 0x2d;
+const DOT = 0x2e;
+const COLON = 0x3a;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+
+/** Whether `code` may continue a key: a letter, a digit, `_` or `-`. */
+function isKeyChar(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === DASH;
+}
+
+/**
+ * Keys already read and found fit (plain, not special, not forbidden), shared by every file:
+ * data files use a few dozen keys again and again, and a key found here is neither cut out of
+ * the text nor checked again, and is the same string every object already uses as a property.
+ */
+const knownKeys: string[] = [];
+const KNOWN_KEYS_MAX = 64;
 
 class GiveUp extends Error {}
 
@@ -46,126 +53,223 @@ function giveUp(): never {
   throw new GiveUp();
 }
 
-/** The value of a scalar written after `key: ` or `- `, or a give-up. */
-function scalar(text: string, limits: Limited): unknown {
-  const first = text[0];
-  if (first === '"' || first === "'") {
-    if (text.length < 2 || text[text.length - 1] !== first) giveUp();
-    const body = text.slice(1, -1);
-    if (body.includes(first)) giveUp();
-    if (body.length > limits.maxStringLength) giveUp();
-    return body;
-  }
-  if (NUMBER.test(text)) return Number(text);
-  if (text === 'true') return true;
-  if (text === 'false') return false;
-  if (CORE_SPECIAL.test(text) || BAD_PLAIN_START.test(text) || text.includes(': ') || text.includes(' #') || text.endsWith(':')) giveUp();
-  if (text.length > limits.maxStringLength) giveUp();
-  return text;
-}
+/**
+ * Where the positions of one container's children start: for a mapping, the key's and the
+ * value's offset of each pair in the order of its keys; for a sequence, each item's offset.
+ */
+type Offsets = number[];
 
+/**
+ * Reads the significant lines (not blank, not a full-line comment) of a text already known to
+ * hold no tab, CR or other space than ' '. A line is three numbers in `lines`: its indent, the
+ * offset of its content and the offset just past it (trailing spaces cut), so that nothing is
+ * cut out of the text but keys and scalars.
+ */
 class Reader {
   private index = 0;
+  private count = 0;
+  private readonly lines: Int32Array;
+  /** The offset of the value the last call to `block` read. */
+  private blockStart = 0;
+  /** Children's offsets by container; only containers this reader made are in it. */
+  readonly offsets = new Map<object, Offsets>();
 
   constructor(
-    private readonly lines: Line[],
+    private readonly text: string,
+    lineStarts: readonly number[],
     private readonly limits: Limited,
-  ) {}
+  ) {
+    this.lines = new Int32Array(lineStarts.length * 3);
+    for (let i = 0; i < lineStarts.length; i++) {
+      const from = lineStarts[i]!;
+      const to = i + 1 < lineStarts.length ? lineStarts[i + 1]! - 1 : text.length;
+      let start = from;
+      while (start < to && text.charCodeAt(start) === SPACE) start++;
+      if (start === to || text.charCodeAt(start) === HASH) continue;
+      const first = text.charCodeAt(from);
+      if ((first === DASH || first === DOT) && (text.startsWith('---', from) || text.startsWith('...', from))) giveUp();
+      let end = to;
+      while (text.charCodeAt(end - 1) === SPACE) end--;
+      const at = this.count++ * 3;
+      this.lines[at] = start - from;
+      this.lines[at + 1] = start;
+      this.lines[at + 2] = end;
+    }
+  }
+
+  get empty(): boolean {
+    return this.count === 0;
+  }
 
   done(): boolean {
-    return this.index >= this.lines.length;
+    return this.index >= this.count;
   }
 
-  /** The block (mapping or sequence) whose first line is the current one. */
-  block(depth: number): PlainNode {
+  private indent(line: number): number {
+    return this.lines[line * 3]!;
+  }
+
+  private start(line: number): number {
+    return this.lines[line * 3 + 1]!;
+  }
+
+  private end(line: number): number {
+    return this.lines[line * 3 + 2]!;
+  }
+
+  /** Whether the content from `start` to `end` is a sequence item: `-` alone or `- ` and more. */
+  private isItem(start: number, end: number): boolean {
+    return this.text.charCodeAt(start) === DASH && (end - start === 1 || this.text.charCodeAt(start + 1) === SPACE);
+  }
+
+  /**
+   * The offset of the colon when the content from `start` to `end` is a `key:` or `key: value`
+   * pair with a plain key (letters, digits, `_`, `-`; not starting with a digit or `-`), else -1.
+   */
+  private keyColon(start: number, end: number): number {
+    const text = this.text;
+    const first = text.charCodeAt(start);
+    if (!((first >= 0x61 && first <= 0x7a) || (first >= 0x41 && first <= 0x5a) || first === 0x5f)) return -1;
+    let at = start + 1;
+    while (at < end && isKeyChar(text.charCodeAt(at))) at++;
+    if (at >= end || text.charCodeAt(at) !== COLON) return -1;
+    return at + 1 === end || text.charCodeAt(at + 1) === SPACE ? at : -1;
+  }
+
+  /** The key from `start` to `end`, when it is fit to be read here; a give-up otherwise. */
+  private keyName(start: number, end: number): string {
+    const length = end - start;
+    // Limits differ between calls (tests narrow them): the one check that depends on them is made every time.
+    if (length > this.limits.maxStringLength) giveUp();
+    for (const known of knownKeys) {
+      if (known.length === length && this.text.startsWith(known, start)) return known;
+    }
+    const name = this.text.slice(start, end);
+    // A key the core schema reads as null or a boolean is no string key.
+    if (isForbiddenKey(name) || CORE_SPECIAL.test(name)) giveUp();
+    if (knownKeys.length < KNOWN_KEYS_MAX) knownKeys.push(name);
+    return name;
+  }
+
+  /** The block (mapping or sequence) whose first line is the current one; its offset in `blockStart`. */
+  block(depth: number): unknown {
     // Short of the limit: the full parser says what is too deep, and where.
     if (depth >= this.limits.maxDepth) giveUp();
-    const line = this.lines[this.index]!;
-    return line.text === '-' || line.text.startsWith('- ') ? this.sequence(line.indent, depth) : this.mapping(line.indent, line.start, depth, line.text);
+    const line = this.index;
+    const start = this.start(line);
+    const end = this.end(line);
+    if (this.isItem(start, end)) return this.sequence(this.indent(line), depth);
+    return this.mapping(this.indent(line), start, depth, end);
   }
 
-  /** Pairs at `indent`; the first may sit after a sequence's dash (`text` and `start` are then that remainder's). */
-  private mapping(indent: number, start: number, depth: number, firstText: string): PlainNode {
+  /** Pairs at `indent`; the first may sit after a sequence's dash (`start` and `end` are then that remainder's). */
+  private mapping(indent: number, start: number, depth: number, firstEnd: number): Record<string, unknown> {
+    const text = this.text;
     const value: Record<string, unknown> = {};
-    const children = new Map<string, PlainNode>();
-    let text = firstText;
-    let at = start;
+    const offsets: Offsets = [];
+    let from = start;
+    let end = firstEnd;
     for (;;) {
-      const match = KEY.exec(text);
-      if (match === null) giveUp();
-      const name = match[1]!;
-      // A key the core schema reads as null or a boolean is no string key.
-      if (children.has(name) || isForbiddenKey(name) || CORE_SPECIAL.test(name) || name.length > this.limits.maxStringLength) giveUp();
-      const rest = match[2];
+      const colon = this.keyColon(from, end);
+      if (colon === -1) giveUp();
+      const name = this.keyName(from, colon);
+      if (Object.hasOwn(value, name)) giveUp();
       this.index++;
-      let child: PlainNode;
-      if (rest !== undefined && rest !== '') {
-        // `rest` ends the (trimmed) line: it starts that many characters before its end.
-        child = { value: scalar(rest, this.limits), start: at + text.length - rest.length };
+      let valueStart: number;
+      let child: unknown;
+      if (colon + 1 < end) {
+        valueStart = colon + 2;
+        while (text.charCodeAt(valueStart) === SPACE) valueStart++;
+        child = this.scalar(valueStart, end);
       } else {
-        const next = this.lines[this.index];
         // An empty value, or a nested block at the same indent: the full parser's business.
-        if (next === undefined || next.indent <= indent) giveUp();
+        if (this.done() || this.indent(this.index) <= indent) giveUp();
         child = this.block(depth + 1);
+        valueStart = this.blockStart;
       }
-      child.key = at;
-      value[name] = child.value;
-      children.set(name, child);
-      const next = this.lines[this.index];
-      if (next === undefined || next.indent < indent) break;
-      if (next.indent > indent) giveUp();
-      text = next.text;
-      at = next.start;
+      value[name] = child;
+      offsets.push(from, valueStart);
+      if (this.done()) break;
+      const next = this.indent(this.index);
+      if (next < indent) break;
+      if (next > indent) giveUp();
+      from = this.start(this.index);
+      end = this.end(this.index);
     }
-    return { value, start, children };
+    this.offsets.set(value, offsets);
+    this.blockStart = start;
+    return value;
   }
 
-  private sequence(indent: number, depth: number): PlainNode {
+  private sequence(indent: number, depth: number): unknown[] {
+    const text = this.text;
     const value: unknown[] = [];
-    const children: PlainNode[] = [];
-    const start = this.lines[this.index]!.start;
-    for (;;) {
-      const line = this.lines[this.index];
-      if (line === undefined || line.indent < indent) break;
-      if (line.indent > indent || !line.text.startsWith('- ')) giveUp();
-      const rest = line.text.slice(2);
-      if (rest === '' || rest.startsWith(' ')) giveUp();
-      const restStart = line.start + 2;
-      let child: PlainNode;
-      if (KEY.test(rest)) {
+    const offsets: Offsets = [];
+    const start = this.start(this.index);
+    while (!this.done()) {
+      const line = this.index;
+      const lineIndent = this.indent(line);
+      if (lineIndent < indent) break;
+      const from = this.start(line);
+      const end = this.end(line);
+      if (lineIndent > indent || text.charCodeAt(from) !== DASH || end - from < 2 || text.charCodeAt(from + 1) !== SPACE) giveUp();
+      const rest = from + 2;
+      if (rest >= end || text.charCodeAt(rest) === SPACE) giveUp();
+      let child: unknown;
+      if (this.keyColon(rest, end) !== -1) {
         if (depth + 1 >= this.limits.maxDepth) giveUp();
         // The item's mapping continues on the lines indented to its first key.
-        child = this.mapping(indent + 2, restStart, depth + 1, rest);
+        child = this.mapping(indent + 2, rest, depth + 1, end);
       } else {
-        child = { value: scalar(rest, this.limits), start: restStart };
+        child = this.scalar(rest, end);
         this.index++;
       }
-      value.push(child.value);
-      children.push(child);
+      value.push(child);
+      offsets.push(rest);
     }
-    return { value, start, children };
+    this.offsets.set(value, offsets);
+    this.blockStart = start;
+    return value;
+  }
+
+  /** The value of a scalar written after `key: ` or `- ` (up to the line's end), or a give-up. */
+  private scalar(start: number, end: number): unknown {
+    const limits = this.limits;
+    const first = this.text.charCodeAt(start);
+    if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+      if (end - start < 2 || this.text.charCodeAt(end - 1) !== first) giveUp();
+      const body = this.text.slice(start + 1, end - 1);
+      if (body.includes(first === DOUBLE_QUOTE ? '"' : "'")) giveUp();
+      if (body.length > limits.maxStringLength) giveUp();
+      return toNfc(body);
+    }
+    const text = this.text.slice(start, end);
+    if (NUMBER.test(text)) return Number(text);
+    if (text === 'true') return true;
+    if (text === 'false') return false;
+    if (CORE_SPECIAL.test(text) || BAD_PLAIN_START.test(text) || text.includes(': ') || text.includes(' #') || text.endsWith(':')) giveUp();
+    if (text.length > limits.maxStringLength) giveUp();
+    return toNfc(text);
+  }
+
+  /** The first line's content offset (where the document's root starts). */
+  firstLine(): { indent: number; start: number; end: number } {
+    return { indent: this.indent(0), start: this.start(0), end: this.end(0) };
   }
 }
 
-/** The significant lines of `text` (not blank, not a full-line comment), or a give-up. */
-function significantLines(text: string, lineStarts: readonly number[]): Line[] {
-  const lines: Line[] = [];
-  for (let i = 0; i < lineStarts.length; i++) {
-    const from = lineStarts[i]!;
-    const to = i + 1 < lineStarts.length ? lineStarts[i + 1]! - 1 : text.length;
-    const raw = text.slice(from, to);
-    const body = raw.trimStart();
-    if (body === '' || body.startsWith('#')) continue;
-    if (raw.startsWith('---') || raw.startsWith('...')) giveUp();
-    lines.push({ indent: raw.length - body.length, start: from + raw.length - body.length, text: body.trimEnd() });
-  }
-  return lines;
+/** A JSON pointer's tokens, as `parsePointer` gives them; without a `~` there is nothing to decode. */
+function tokensOf(pointer: string): string[] {
+  if (pointer.includes('~')) return parsePointer(pointer);
+  if (pointer === '' || pointer === '/') return [];
+  return (pointer.charCodeAt(0) === 0x2f ? pointer.slice(1) : pointer).split('/');
 }
 
 /**
- * Reads `text` when it is plain YAML (see above): its data as plain JavaScript (not yet
- * sanitised) and a `locate` giving the offset the full parser's document would give for a
- * JSON pointer. Undefined when the text is anything more.
+ * Reads `text` when it is plain YAML (see above): its data as plain JavaScript, already as
+ * `sanitize` makes it (strings in NFC; keys are ASCII and never forbidden here), and a `locate`
+ * giving the offset the full parser's document would give for a JSON pointer. Undefined when
+ * the text is anything more.
  */
 export function readPlainYaml(
   text: string,
@@ -173,34 +277,48 @@ export function readPlainYaml(
   limits: Limited,
 ): { data: unknown; locate: (pointer: string, options?: { key?: boolean }) => number } | undefined {
   if (NOT_PLAIN.test(text) || text.includes(' #')) return undefined;
-  let root: PlainNode;
+  let root: unknown;
+  let rootStart: number;
+  let offsets: Map<object, Offsets>;
   try {
-    const lines = significantLines(text, lineStarts);
-    if (lines.length === 0 || lines[0]!.indent !== 0 || lines[0]!.text.startsWith('-')) return undefined;
-    const reader = new Reader(lines, limits);
+    const reader = new Reader(text, lineStarts, limits);
+    if (reader.empty) return undefined;
+    const first = reader.firstLine();
+    if (first.indent !== 0 || text.charCodeAt(first.start) === DASH) return undefined;
     root = reader.block(1);
+    rootStart = first.start;
     if (!reader.done()) return undefined;
+    offsets = reader.offsets;
   } catch (error) {
     if (error instanceof GiveUp) return undefined;
     throw error;
   }
   const locate = (pointer: string, options: { key?: boolean } = {}): number => {
     let node = root;
-    let position = root.start;
+    let position = rootStart;
     let keyPosition: number | undefined;
-    for (const segment of parsePointer(pointer)) {
-      const children = node.children;
-      let next: PlainNode | undefined;
-      if (children instanceof Map) next = children.get(segment.normalize('NFC'));
-      else if (children !== undefined && /^(0|[1-9]\d*)$/.test(segment)) next = children[Number(segment)];
-      if (next === undefined) break;
-      node = next;
-      keyPosition = next.key;
-      position = next.start;
+    for (const token of tokensOf(pointer)) {
+      const children = node !== null && typeof node === 'object' ? offsets.get(node) : undefined;
+      if (children === undefined) break;
+      if (Array.isArray(node)) {
+        if (!INDEX.test(token)) break;
+        const index = Number(token);
+        if (index >= node.length) break;
+        node = node[index];
+        keyPosition = undefined;
+        position = children[index]!;
+      } else {
+        const key = toNfc(token);
+        const index = Object.keys(node as object).indexOf(key);
+        if (index === -1) break;
+        node = (node as Record<string, unknown>)[key];
+        keyPosition = children[index * 2]!;
+        position = children[index * 2 + 1]!;
+      }
     }
     return options.key === true && keyPosition !== undefined ? keyPosition : position;
   };
-  return { data: root.value, locate };
+  return { data: root, locate };
 }
 
 /** The offsets at which the lines of `text` start. */
@@ -224,8 +342,8 @@ export function positionIn(text: string, lineStarts: readonly number[], offset: 
 }
 
 /**
- * The SourceDocument of plain YAML text (data sanitised as the full parser's is), without
- * loading the YAML library at all; undefined when the text is more than plain.
+ * The SourceDocument of plain YAML text (data sanitised as the full parser's is, while it is
+ * read), without loading the YAML library at all; undefined when the text is more than plain.
  */
 export function plainYamlDocument(text: string, source: { file: string; path: string }, limits: Limited, lineStarts = lineStartsOf(text)): SourceDocument | undefined {
   const plain = readPlainYaml(text, lineStarts, limits);
@@ -234,7 +352,7 @@ export function plainYamlDocument(text: string, source: { file: string; path: st
     file: source.file,
     path: source.path,
     format: 'yaml',
-    data: sanitize(plain.data),
+    data: plain.data,
     locate: (pointer, options) => positionIn(text, lineStarts, plain.locate(pointer, options)),
     diagnostics: [],
   };

@@ -1,8 +1,7 @@
 import { extname, resolve } from 'node:path';
 import { discover, displayPath } from '../load/discover.js';
 import { resolveLimits } from '../load/limits.js';
-import { readAhead } from '../load/read-ahead.js';
-import { loadYaml, readYamlBytes, yamlFromBytes } from '../load/read-yaml.js';
+import { loadYaml, readYamlBytesSync, yamlFromBytes } from '../load/read-yaml.js';
 import { shippedPlanPath } from '../load/package-files.js';
 import { cachedShippedPlan } from '../plan-cache/shipped-plan.js';
 import type { SourceDocument } from '../load/document.js';
@@ -72,8 +71,6 @@ async function loadDocument(path: string, cwd: string): Promise<SourceDocument> 
   return loadFile(absolute, { cwd });
 }
 
-/** How many files are read ahead of the one being parsed. */
-const READ_AHEAD = 16;
 /** Bytes of files waiting for their turn kept in memory; past this they are read again in their turn. */
 const KEEP_BYTES = 64 * 1024 * 1024;
 const PLAN_BYTES = Buffer.from('Plan');
@@ -177,12 +174,11 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
   let kept = 0;
   const plans: Plan[] = [];
   const plansById = new Map<string, Plan>();
-  const reads = readAhead(
-    absolutes.filter((path) => !isCsv(path)),
-    async (path) => ({ path, read: isYaml(path) ? await readYamlBytes(path, displayPath(path, cwd), limits) : await loadDocument(path, cwd) }),
-    READ_AHEAD,
-  );
-  for await (const { path, read } of reads) {
+  for (const path of absolutes) {
+    if (isCsv(path)) continue;
+    // Read synchronously, one file after another: for small files the promise-based read costs
+    // more in thread-pool trips than the reading itself.
+    const read = isYaml(path) ? readYamlBytesSync(path, displayPath(path, cwd), limits) : await loadDocument(path, cwd);
     if (read instanceof Uint8Array && !mayBePlan(read)) {
       const keep = kept + read.length <= KEEP_BYTES;
       if (keep) kept += read.length;

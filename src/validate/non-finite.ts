@@ -20,22 +20,38 @@ export function findNonFinite(doc: SourceDocument, data: unknown, base = ''): { 
     pointers.add(pointer);
     diagnostics.push(diagnosticAt(doc, 'not-a-number', { pointer }, `${String(value)} is not a number; give a finite number`));
   };
-  const walk = (node: unknown, pointer: string, depth: number, field: string | undefined) => {
+  // The path is kept as tokens and spelt as a pointer only for a value reported: the walk
+  // visits every node of every file, and nearly all are fine.
+  const tokens: (string | number)[] = [];
+  const walk = (node: unknown, depth: number, field: string | undefined) => {
     if (typeof node === 'number') {
-      if (!Number.isFinite(node)) report(pointer, node);
+      if (!Number.isFinite(node)) report(joinPointer(base, ...tokens), node);
       return;
     }
     if (typeof node === 'string') {
-      if (field !== undefined && NUMERIC_FIELDS.has(field) && /^\/measurements\/\d+\//.test(pointer) && NON_FINITE_TEXT.test(node.trim())) {
-        report(pointer, node.trim());
-      }
+      if (field === undefined || !NUMERIC_FIELDS.has(field)) return;
+      const text = node.trim();
+      if (!NON_FINITE_TEXT.test(text)) return;
+      const pointer = joinPointer(base, ...tokens);
+      if (/^\/measurements\/\d+\//.test(pointer)) report(pointer, text);
       return;
     }
     // The loader bounds depth; this guard keeps the walk safe on any input.
     if (node === null || typeof node !== 'object' || depth > 200) return;
-    if (Array.isArray(node)) node.forEach((item, i) => walk(item, joinPointer(pointer, i), depth + 1, undefined));
-    else for (const [key, item] of Object.entries(node)) walk(item, joinPointer(pointer, key), depth + 1, key);
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        tokens.push(i);
+        walk(node[i], depth + 1, undefined);
+        tokens.pop();
+      }
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      tokens.push(key);
+      walk((node as Record<string, unknown>)[key], depth + 1, key);
+      tokens.pop();
+    }
   };
-  walk(data, base, 0, undefined);
+  walk(data, 0, undefined);
   return { diagnostics, pointers };
 }

@@ -1,0 +1,140 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { displayPath } from '../../src/load/discover.js';
+import { LIMITS } from '../../src/load/document.js';
+import { decodeUtf8, sniffBytes, Utf8Reader } from '../../src/load/encoding.js';
+import { resolveLimits } from '../../src/load/limits.js';
+import { loadYaml, readYamlBytesSync } from '../../src/load/read-yaml.js';
+import { sanitize, toNfc } from '../../src/load/sanitize.js';
+import { parseYamlText } from '../../src/load/yaml-document.js';
+import { lineStartsOf, readPlainYaml } from '../../src/load/yaml-plain.js';
+import { InputError } from '../../src/model/errors.js';
+import { findNonFinite } from '../../src/validate/non-finite.js';
+import { testdir } from '../helpers/testdir.js';
+
+const SOURCE = { file: 'x.yaml', path: '/x.yaml' };
+
+/** What displayPath gave before its quick path: `relative`, with '/' separators, or the absolute path outside. */
+function slowDisplayPath(absolute: string, cwd: string): string {
+  const rel = relative(resolve(cwd), resolve(absolute));
+  if (rel === '') return '.';
+  if (rel.startsWith('..') || rel.startsWith(sep)) return resolve(absolute);
+  return rel.split(sep).join('/');
+}
+
+describe('reading many small files quickly, with the same results', () => {
+  it('shows paths as relative() does, for normal paths and for paths with ., .., doubled or trailing separators', () => {
+    const segment = fc.constantFrom('a', 'b', 'data', '.', '..', '', '.hidden', 'x.yaml', 'a b');
+    const path = fc.array(segment, { minLength: 0, maxLength: 5 }).map((parts) => `/${parts.join('/')}`);
+    fc.assert(
+      fc.property(path, path, (absolute, cwd) => {
+        expect(displayPath(absolute, cwd)).toBe(slowDisplayPath(absolute, cwd));
+      }),
+      { numRuns: 2000, seed: 20261128 },
+    );
+    expect(displayPath('/work/repo/data/2025.yaml', '/work/repo')).toBe('data/2025.yaml');
+    expect(displayPath('/work/repo/../repo/x.yaml', '/work/repo')).toBe('x.yaml');
+    expect(displayPath('/x.yaml', '/')).toBe('x.yaml');
+  });
+
+  it('reads a file whole, names a folder as no file, and refuses a FIFO without waiting for a writer', () => {
+    const cwd = testdir({ 'a.yaml': 'a: 1\n', 'folder/b.yaml': 'b: 2\n' });
+    const limits = resolveLimits();
+    const bytes = readYamlBytesSync(join(cwd, 'a.yaml'), 'a.yaml', limits);
+    expect(bytes instanceof Uint8Array ? Buffer.from(bytes).toString('utf8') : bytes).toBe('a: 1\n');
+    expect(() => readYamlBytesSync(join(cwd, 'folder'), 'folder', limits)).toThrow(InputError);
+    expect(() => readYamlBytesSync(join(cwd, 'missing.yaml'), 'missing.yaml', limits)).toThrow(InputError);
+    if (process.platform !== 'win32') {
+      execFileSync('mkfifo', [join(cwd, 'pipe.yaml')]);
+      expect(() => readYamlBytesSync(join(cwd, 'pipe.yaml'), 'pipe.yaml', limits)).toThrow(/not a regular file/);
+    }
+  });
+
+  it('reads files larger than the first buffer and files of every size near a narrowed limit', async () => {
+    const big = `a: ${'x'.repeat(200_000)}\n`;
+    const cwd = testdir({ 'big.yaml': big, 'empty.yaml': '' });
+    const read = readYamlBytesSync(join(cwd, 'big.yaml'), 'big.yaml', resolveLimits());
+    expect(read instanceof Uint8Array ? read.length : read).toBe(big.length);
+    for (let size = 1; size < 12; size++) {
+      writeFileSync(join(cwd, 'edge.yaml'), `a: ${'x'.repeat(size)}\n`);
+      const doc = await loadYaml(join(cwd, 'edge.yaml'), 'edge.yaml', resolveLimits({ maxYamlBytes: 10 }));
+      expect(doc.diagnostics.map((d) => d.code), `size ${size}`).toEqual(size + 4 > 10 ? ['file-too-large'] : []);
+    }
+    expect((await loadYaml(join(cwd, 'empty.yaml'), 'empty.yaml', resolveLimits())).diagnostics.map((d) => d.code)).toEqual(['file-empty']);
+  });
+
+  it('decodes whole files as the chunked reader does, also after an invalid one', () => {
+    const cases = [
+      Buffer.from('a: 1\n'),
+      Buffer.from('\ufeffa: Xã\n'),
+      Buffer.from([0x61, 0x3a, 0x20, 0xff, 0x0a]),
+      Buffer.from('b: 2\nc: đ\n'),
+      Buffer.from([0x0a, 0x0a, 0xe1, 0xba]),
+      Buffer.from('d: 3\n'),
+    ];
+    for (const bytes of cases) expect(decodeUtf8(bytes)).toEqual(new Utf8Reader().push(bytes, true));
+  });
+
+  it('finds NUL bytes, UTF-16 and binary data as before, past a byte-order mark', () => {
+    expect(sniffBytes(Buffer.from('a: 1\n'))).toBeUndefined();
+    expect(sniffBytes(Buffer.from([0xef, 0xbb, 0xbf, 0x61]))).toBeUndefined();
+    expect(sniffBytes(Buffer.from('a\0:\0 \x001\0', 'latin1'))?.code).toBe('wrong-encoding');
+    expect(sniffBytes(Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0x00, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69]))?.code).toBe('binary-file');
+  });
+
+  it('normalises only text that NFC can change, as String.prototype.normalize does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'e', ' ', '\u0301', '\u0323', 'ê', 'ệ', 'Å', '\u212a', '\u1100', '\u1161', '~') }), (text) => {
+        expect(toNfc(text)).toBe(text.normalize('NFC'));
+        expect(sanitize({ [text]: [text] })).toEqual({ [text.normalize('NFC')]: [text.normalize('NFC')] });
+      }),
+      { numRuns: 500, seed: 7 },
+    );
+  });
+
+  it('checks a remembered key against the limits of each read, and gives up at spaces other than ASCII ones', () => {
+    const text = 'indicator: x\n';
+    expect(readPlainYaml(text, lineStartsOf(text), LIMITS)).toBeDefined();
+    // The key is known by now; with a narrower limit the full parser must say it is too long.
+    const narrow = { ...LIMITS, maxStringLength: 5 };
+    expect(readPlainYaml(text, lineStartsOf(text), narrow)).toBeUndefined();
+    expect(parseYamlText(text, SOURCE, narrow).diagnostics.map((d) => d.code)).toEqual(['string-too-long']);
+    for (const odd of ['\u00a0a: 1\n', 'a:\u00a01\n', 'a: 1\n\u3000b: 2\n', 'a: x\u2003\n']) {
+      expect(readPlainYaml(odd, lineStartsOf(odd), LIMITS), JSON.stringify(odd)).toBeUndefined();
+    }
+  });
+
+  it('names non-finite numbers at the same pointers, escaped keys included', () => {
+    const data = { a: Number.NaN, 'x/y~z': [1, Number.POSITIVE_INFINITY], measurements: [{ value: ' .NaN ', note: 'inf' }, { numerator: 'Infinity' }] };
+    const doc = { file: 'x', path: 'x', format: 'yaml' as const, data, locate: () => ({ line: 1, column: 1 }), diagnostics: [] };
+    const found = findNonFinite(doc, data);
+    expect([...found.pointers]).toEqual(['/a', '/x~1y~0z/1', '/measurements/0/value', '/measurements/1/numerator']);
+    expect(found.diagnostics.map((d) => d.path)).toEqual([...found.pointers]);
+    expect([...findNonFinite(doc, { value: 'nan' }, '/measurements/4').pointers]).toEqual(['/measurements/4/value']);
+  });
+
+  it('validates a folder of generated files with the same diagnostics as one file at a time', async () => {
+    // Many files make the quick paths (known keys, read order) matter; each file must still be read on its own.
+    const cwd = testdir({});
+    mkdirSync(join(cwd, 'many'));
+    for (let i = 0; i < 30; i++) {
+      const bad = i % 7 === 3 ? '    numerator: 12\n    denominator: 10\n' : '    numerator: 5\n    denominator: 10\n';
+      writeFileSync(
+        join(cwd, 'many', `f-${String(i).padStart(2, '0')}.yaml`),
+        `apiVersion: ccp/v1\nkind: Measurements\nplan: daklak-sgtvt-cchc-2021-2030\nperiod: 2025\nmeasurements:\n  - indicator: dossiers-online\n    org: "Xã ${i}"\n${bad}`,
+      );
+    }
+    const { checkFiles } = await import('../../src/validate/check-files.js');
+    const all = await checkFiles(['many'], { cwd });
+    const one = [];
+    for (let i = 0; i < 30; i++) one.push(...(await checkFiles([`many/f-${String(i).padStart(2, '0')}.yaml`], { cwd })).diagnostics);
+    expect(all.diagnostics).toEqual(one);
+    expect(all.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual(
+      [3, 10, 17, 24].map(() => ['numerator-exceeds-denominator', 8, 16]),
+    );
+    expect(all.entries).toHaveLength(26);
+  });
+});
