@@ -37,12 +37,12 @@ interface Outcome {
 }
 
 /**
- * Runs `ccp evaluate big.csv --format csv --output out.csv` in `dir` and sends SIGINT after
+ * Runs `ccp evaluate big.csv --format json --output out.json` in `dir` and sends SIGINT after
  * `delay` ms, or, with `delay` undefined, the moment the temporary file appears.
  */
 function interrupt(dir: string, delay: number | undefined): Promise<Outcome> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, 'evaluate', 'big.csv', '--as-of', '2026-11-27', '--format', 'csv', '--output', 'out.csv'], {
+    const child = spawn(process.execPath, [BIN, 'evaluate', 'big.csv', '--as-of', '2026-11-27', '--format', 'json', '--output', 'out.json'], {
       cwd: dir,
       env: { PATH: process.env.PATH, NO_COLOR: '1' },
       stdio: 'ignore',
@@ -72,41 +72,42 @@ function interrupt(dir: string, delay: number | undefined): Promise<Outcome> {
 describe('SIGINT during ccp evaluate --output, the built bin', () => {
   let dir: string;
   beforeAll(async () => {
-    if (!existsSync(BIN.replace(/bin[\\/]ccp\.js$/, 'dist/cli.js'))) {
+    if (!existsSync(BIN.replace(/bin[\\/]ccp\.cjs$/, 'dist/cli/main.cjs'))) {
       throw new Error('dist/ is missing: run `node scripts/build.mjs` (npm test does) before the e2e tests');
     }
     dir = testdir();
-    // Every pooled row is named among the sources of its result, so the report is large too.
+    // Every pooled row's line is in the JSON report's sources, so the report is large too
+    // (the CSV report shows only the first lines of each file).
     await bigCsv(join(dir, 'big.csv'), Math.ceil(40_000 / ROWS_PER_ORG));
   }, 60_000);
 
   let whole = '';
 
   it('uninterrupted, the run replaces the report whole', async () => {
-    writeFileSync(join(dir, 'out.csv'), OLD);
+    writeFileSync(join(dir, 'out.json'), OLD);
     const outcome = await interrupt(dir, 600_000);
     expect(outcome.code).toBe(0);
-    whole = readFileSync(join(dir, 'out.csv'), 'utf8');
-    expect(whole.startsWith('\uFEFF')).toBe(true);
+    whole = readFileSync(join(dir, 'out.json'), 'utf8');
+    expect(JSON.parse(whole)).toMatchObject({ kind: 'Evaluation' });
     expect(whole.length).toBeGreaterThan(100_000);
-    expect(readdirSync(dir).sort()).toEqual(['big.csv', 'out.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['big.csv', 'out.json']);
   }, 60_000);
 
   it('while reading: the old report is untouched, nothing else is left', async () => {
-    writeFileSync(join(dir, 'out.csv'), OLD);
+    writeFileSync(join(dir, 'out.json'), OLD);
     const outcome = await interrupt(dir, 300);
     expect(outcome.interrupted).toBe(true);
     expect(outcome.code === 130 || outcome.signal === 'SIGINT', JSON.stringify(outcome)).toBe(true);
-    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe(OLD);
-    expect(readdirSync(dir).sort()).toEqual(['big.csv', 'out.csv']);
+    expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe(OLD);
+    expect(readdirSync(dir).sort()).toEqual(['big.csv', 'out.json']);
   }, 60_000);
 
   it.each([1, 2, 3])('while writing the temporary file (run %i): the old report or the whole new one, never a part', async () => {
-    writeFileSync(join(dir, 'out.csv'), OLD);
+    writeFileSync(join(dir, 'out.json'), OLD);
     const outcome = await interrupt(dir, undefined);
     const shown = JSON.stringify(outcome);
-    expect(readdirSync(dir).sort(), shown).toEqual(['big.csv', 'out.csv']);
-    const report = readFileSync(join(dir, 'out.csv'), 'utf8');
+    expect(readdirSync(dir).sort(), shown).toEqual(['big.csv', 'out.json']);
+    const report = readFileSync(join(dir, 'out.json'), 'utf8');
     if (report === OLD) {
       expect(outcome.code === 130 || outcome.signal === 'SIGINT', shown).toBe(true);
     } else {
