@@ -205,16 +205,41 @@ const INTERN_COUNT = 16_384;
  * repeats it; the tables are bounded, so memory stays bounded on a file of distinct texts.
  */
 class Interned {
-  private readonly tables: Map<string, string>[] = [];
+  /** Per column: a hash of the cell's text → [text, NFC text, text, NFC text, ...]. */
+  private readonly tables: Map<number, string[]>[] = [];
+  private readonly counts: number[] = [];
 
   get(column: number, cell: string): string {
-    if (cell.length > INTERN_LENGTH) return nfc(cell);
+    return this.range(column, cell, 0, cell.length);
+  }
+
+  /**
+   * The NFC text of `text.slice(start, end)`, found without cutting it out when it was seen
+   * before: a million rows naming a few thousand orgs make a few thousand strings.
+   */
+  range(column: number, text: string, start: number, end: number): string {
+    const length = end - start;
+    if (length > INTERN_LENGTH) return nfc(text.slice(start, end));
+    let hash = length;
+    for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
     let table = this.tables[column];
-    if (table === undefined) this.tables[column] = table = new Map();
-    let value = table.get(cell);
-    if (value === undefined) {
-      value = nfc(cell);
-      if (table.size < INTERN_COUNT) table.set(cell, value);
+    if (table === undefined) {
+      this.tables[column] = table = new Map();
+      this.counts[column] = 0;
+    }
+    const bucket = table.get(hash);
+    if (bucket !== undefined) {
+      for (let j = 0; j < bucket.length; j += 2) {
+        const seen = bucket[j]!;
+        if (seen.length === length && text.startsWith(seen, start)) return bucket[j + 1]!;
+      }
+    }
+    const cell = start === 0 && end === text.length ? text : text.slice(start, end);
+    const value = nfc(cell);
+    if (this.counts[column]! < INTERN_COUNT) {
+      this.counts[column]!++;
+      if (bucket === undefined) table.set(hash, [cell, value]);
+      else bucket.push(cell, value);
     }
     return value;
   }
@@ -238,7 +263,8 @@ class Row implements CsvRow {
 
   constructor(
     readonly line: number,
-    private readonly raw: string,
+    /** The record's text, for the cells' columns. */
+    public raw: string,
     private readonly separator: CsvSeparator,
     private readonly fields: readonly (CsvColumn | undefined)[],
   ) {}
@@ -466,6 +492,65 @@ class CsvReader {
         index++;
       };
 
+      const maxString = this.limits.maxStringLength;
+      const numericAt = (): boolean[] => fields.map((field) => field !== undefined && NUMBER_COLUMNS.has(field));
+      let numeric: boolean[] = [];
+      /**
+       * A data line read in place, its cells never cut out: every cell a plain run of
+       * characters (no space, control or non-ASCII character at either end, so nothing to
+       * trim), numbers plain digits, as many cells as the header. Anything else (false) is
+       * split and read by `record`, which reads such a line the same way.
+       */
+      const plainRecord = (text: string, start: number, end: number, line: number): boolean => {
+        const width = fields.length;
+        if (rows + 1 > this.limits.maxCsvRows) return false;
+        if (numeric.length !== width) numeric = numericAt();
+        const row = new Row(line, '', separator, fields);
+        const values = row.values;
+        let filled = false;
+        let a = start;
+        for (let i = 0; i < width; i++) {
+          let b = text.indexOf(separator, a);
+          if (i === width - 1) {
+            if (b !== -1 && b < end) return false;
+            b = end;
+          } else if (b === -1 || b >= end) return false;
+          if (b > a) {
+            filled = true;
+            const first = text.charCodeAt(a);
+            const last = text.charCodeAt(b - 1);
+            if (first <= 32 || first >= 127 || last <= 32 || last >= 127) return false;
+            const field = fields[i];
+            if (field !== undefined) {
+              if (numeric[i] === true) {
+                if (b - a > 15) return false;
+                let number = 0;
+                for (let k = a; k < b; k++) {
+                  const digit = text.charCodeAt(k) - 48;
+                  if (digit < 0 || digit > 9) return false;
+                  number = number * 10 + digit;
+                }
+                values[field] = number;
+              } else {
+                const value = interned.range(i, text, a, b);
+                if (value.length > maxString) return false;
+                if (field === 'plan') {
+                  if (value !== this.plan) return false;
+                } else if (field !== 'title') values[field] = value;
+              }
+            }
+          }
+          a = b + 1;
+        }
+        if (!filled) return false;
+        rows++;
+        row.raw = text.slice(start, end);
+        if (this.plan !== undefined) row.plan = this.plan;
+        out.push(row);
+        index++;
+        return true;
+      };
+
       // Lines without a quote are split here, as the parser would split them, many times faster;
       // from the first line with a quote (or a very long one) on, csv-parse reads the rest.
       let piece: string | undefined = buffered;
@@ -483,7 +568,7 @@ class CsvReader {
           }
           const line = linesBefore + 1;
           if (whole) linesBefore++;
-          if (end > pos) {
+          if (end > pos && (header === undefined || !plainRecord(piece, pos, end, line))) {
             const raw = piece.slice(pos, end);
             record(splitLine(raw, separator), raw, line, 0);
             if (stop) break;

@@ -43,7 +43,7 @@ describe('the quick row check of a streamed CSV', () => {
 
   it('passes the ordinary rows of a large file, so they skip the validator', () => {
     const validate = entryValidator();
-    const rows = [
+    const rows: Record<string, string | number>[] = [
       { indicator: 'dossiers-online', period: '2025-07', org: 'Xã 0001', numerator: 5, denominator: 9 },
       { indicator: 'dossiers-online', period: '2025', value: 80.5 },
       { indicator: 'one-stop-renewal', period: '2025-H1', status: 'done', evidence: 'QĐ 95' },
