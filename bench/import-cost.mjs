@@ -48,11 +48,11 @@ const STEPS = [
     code: timed(`await import(${JSON.stringify(name)})`),
   })),
   {
-    label: 'import dist/cli.js (the bundle\'s entry: commander and the CLI)',
-    code: timed("await import('./dist/cli.js')"),
+    label: 'load dist/cli/main.cjs with its code cache (the CLI\'s entry: commander and the CLI)',
+    code: timed("const { createRequire } = await import('node:module'); const require = createRequire(import.meta.url); const { cachedRequire } = require('./dist/cli/boot.cjs'); cachedRequire(process.cwd() + '/dist/cli/main.cjs')"),
   },
   {
-    label: 'import the largest chunk of dist/ (the bundled packages)',
+    label: 'import the largest chunk of dist/ (the library\'s bundled packages)',
     code: () => timed(`await import('./dist/${largestChunk()}')`),
   },
   {

@@ -21,7 +21,7 @@ const PROFILES = join(ROOT, 'bench/data/profiles');
 const INTERVAL = { startup: 50, 'large-csv': 500, 'many-files': 100 };
 
 /** What the build needs from the repository; node_modules is linked, not copied. */
-const COPIED = ['package.json', 'bin', 'scripts', 'schemas', 'data/plans', 'src'];
+const COPIED = ['package.json', 'bin', 'scripts', 'schemas', 'data/plans', 'data/examples', 'src'];
 
 function buildProfilingCopy() {
   rmSync(PROFILE_BUILD, { recursive: true, force: true });
@@ -31,7 +31,7 @@ function buildProfilingCopy() {
   symlinkSync(join(ROOT, 'node_modules'), join(PROFILE_BUILD, 'node_modules'), 'dir');
   const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: PROFILE_BUILD, env: { ...process.env, CCP_BUILD_SOURCEMAP: '1' }, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`the profiling build failed: ${built.stderr.trim().split('\n')[0] ?? ''}`);
-  return 'bench/data/profile-build/bin/ccp.js';
+  return 'bench/data/profile-build/bin/ccp.cjs';
 }
 
 /**

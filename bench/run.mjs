@@ -162,7 +162,7 @@ function machine() {
 }
 
 async function main() {
-  if (!existsSync(join(ROOT, 'dist/cli.js'))) {
+  if (!existsSync(join(ROOT, 'dist/cli/main.cjs'))) {
     log('dist/ is missing: run `npm run build` first (or `npm run bench`, which builds).');
     return 2;
   }

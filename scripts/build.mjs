@@ -12,7 +12,8 @@
 //   holds exactly the same bytes.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -238,14 +239,10 @@ const lazyChildProcess = {
   },
 };
 
-rmSync(at('dist'), { recursive: true, force: true });
-const result = await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+/** What both builds share: node 20, minified whitespace and syntax only. */
+const common = {
   absWorkingDir: root,
-  outdir: 'dist',
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   // Source maps only for profiling (CCP_BUILD_SOURCEMAP=1): the published bundle has none.
@@ -254,17 +251,122 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
-  // Less text for V8 to parse at every start: whitespace and syntax only, so that names stay
-  // readable in a bug report's stack trace.
+  // Less text for V8 to parse: whitespace and syntax only, so that names stay readable in a
+  // bug report's stack trace.
   minifyWhitespace: process.env.CCP_BUILD_MINIFY !== '0',
   minifySyntax: process.env.CCP_BUILD_MINIFY !== '0',
+};
+
+/**
+ * The command line's bundles (dist/cli/<name>.cjs): one per command, and one per part only
+ * some runs need (the full YAML parser, the CSV reader, each report format but JSON, glob
+ * patterns). src/model/errors.ts is a bundle of its own, so that every bundle throws and
+ * catches the same classes.
+ */
+const CLI_ENTRIES = {
+  boot: 'src/cli/cached-require.ts',
+  main: 'src/cli/main.ts',
+  errors: 'src/model/errors.ts',
+  validate: 'src/cli/commands/validate.ts',
+  evaluate: 'src/cli/commands/evaluate.ts',
+  diff: 'src/cli/commands/diff.ts',
+  trend: 'src/cli/commands/trend.ts',
+  targets: 'src/cli/commands/targets.ts',
+  template: 'src/cli/commands/template.ts',
+  schema: 'src/cli/commands/schema.ts',
+  'yaml-document': 'src/load/yaml-document.ts',
+  'load-file': 'src/load/load-file.ts',
+  'check-csv': 'src/validate/check-csv.ts',
+  'evaluation-table': 'src/report/evaluation/table.ts',
+  'evaluation-csv': 'src/report/evaluation/csv.ts',
+  'evaluation-md': 'src/report/evaluation/md.ts',
+  'evaluation-html': 'src/report/html/index.ts',
+  'diagnostics-text': 'src/report/diagnostics/text.ts',
+  'diagnostics-github': 'src/report/diagnostics/github.ts',
+  tinyglobby: 'tinyglobby',
+};
+
+/** An import of another entry's module becomes a require of that entry's bundle. */
+const bundleBoundaries = {
+  name: 'ccp-bundle-boundaries',
+  setup(b) {
+    const bySource = new Map(Object.entries(CLI_ENTRIES).map(([name, source]) => [source.startsWith('src/') ? at(source) : source, name]));
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const key = args.path.startsWith('.') ? resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')) : args.path;
+      const name = bySource.get(key);
+      return name === undefined ? undefined : { path: `./${name}.cjs`, external: true };
+    });
+  },
+};
+
+// Built into a folder of its own, then put in place of dist/ at once: a run of ccp (or a test)
+// that starts while this build is under way finds the previous dist/ whole, never half of one.
+const OUT = `dist.build-${process.pid}`;
+rmSync(at(OUT), { recursive: true, force: true });
+
+// The library (`import … from 'ccp'`): ES modules, split into chunks.
+const library = await build({
+  ...common,
+  entryPoints: { index: 'src/index.ts' },
+  outdir: OUT,
+  splitting: true,
+  format: 'esm',
   plugins: [generated, yamlModules, lazyChildProcess],
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __ccpCreateRequire } from 'node:module'; const require = __ccpCreateRequire(import.meta.url);" },
 });
 
+// The command line: CommonJS, so that src/cli/cached-require.ts can hand V8 a code cache
+// (node 20 caches no ES module). A random build id on the first line ties each cache to its bundle.
+const buildId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+const result = await build({
+  ...common,
+  entryPoints: CLI_ENTRIES,
+  outdir: `${OUT}/cli`,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // import() of another bundle becomes a require(): one loader, one cache for all.
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': '__ccpMetaUrl' },
+  plugins: [bundleBoundaries, generated, yamlModules, lazyChildProcess],
+  banner: { js: `// ccp-build ${buildId}\nvar __ccpMetaUrl = require("node:url").pathToFileURL(__filename).href;` },
+});
+
 // The compiler must not reach the bundle: only ajv's small runtime helpers may.
-const ajvCompiler = Object.keys(result.metafile.inputs).filter((input) => /node_modules\/ajv\/dist\/(compile|core|2020)/.test(input));
-if (ajvCompiler.length > 0) throw new Error(`build: ajv's compiler is in the bundle (${ajvCompiler.slice(0, 3).join(', ')})`);
-copyFileSync(GENERATED_PLAN_VALIDATOR, at('dist', PLAN_VALIDATOR_NAME));
-if (process.env.CCP_BUILD_METAFILE) writeFileSync(process.env.CCP_BUILD_METAFILE, JSON.stringify(result.metafile));
+for (const built of [library, result]) {
+  const ajvCompiler = Object.keys(built.metafile.inputs).filter((input) => /node_modules\/ajv\/dist\/(compile|core|2020)/.test(input));
+  if (ajvCompiler.length > 0) throw new Error(`build: ajv's compiler is in the bundle (${ajvCompiler.slice(0, 3).join(', ')})`);
+}
+// Every bundle that imports errors must get them from errors.cjs, never from a copy of its own.
+for (const [output, meta] of Object.entries(result.metafile.outputs)) {
+  if (!output.endsWith('errors.cjs') && Object.keys(meta.inputs).includes('src/model/errors.ts')) throw new Error(`build: ${output} has its own copy of src/model/errors.ts`);
+}
+copyFileSync(GENERATED_PLAN_VALIDATOR, at(OUT, PLAN_VALIDATOR_NAME));
+copyFileSync(GENERATED_PLAN_VALIDATOR, at(OUT, 'cli', PLAN_VALIDATOR_NAME));
+
+// The code caches: sample commands run once in a child node (the node that will run ccp, with
+// no flags), then V8's cache of every bundle they loaded is written beside it.
+const { NODE_OPTIONS: _options, ...plainEnv } = process.env;
+const recorded = spawnSync(process.execPath, [at('scripts', 'code-cache.cjs'), at(OUT, 'cli')], { cwd: root, env: plainEnv, encoding: 'utf8' });
+if (recorded.status !== 0) console.warn(`build: no code cache (${(recorded.stderr || `exit ${recorded.status}`).trim().split('\n')[0]}); ccp runs without one, only slower to start`);
+if (process.env.CCP_BUILD_METAFILE) writeFileSync(process.env.CCP_BUILD_METAFILE, JSON.stringify({ library: library.metafile, cli: result.metafile }));
+
+// dist/ aside, the new one in its place, the old one gone. Another build doing the same at the
+// same moment can put its dist/ in between: then this one goes aside again (the later wins).
+const old = `dist.old-${process.pid}`;
+for (let attempt = 1; ; attempt++) {
+  try {
+    renameSync(at('dist'), at(old));
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+  }
+  try {
+    renameSync(at(OUT), at('dist'));
+    break;
+  } catch (error) {
+    if ((error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') || attempt === 5) throw error;
+  } finally {
+    rmSync(at(old), { recursive: true, force: true });
+  }
+}

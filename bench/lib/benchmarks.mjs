@@ -10,7 +10,7 @@ import { ensureMany, MANY_FILES } from '../generate-many.mjs';
 /** The repository's root: every command runs there, with paths relative to it. */
 export const ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 /** The built bin, as a user runs it. */
-export const BIN = 'bin/ccp.js';
+export const BIN = 'bin/ccp.cjs';
 const AS_OF = '2026-11-27';
 const SMALL = 'bench/fixtures/measurements-2025.yaml';
 const AJV = 'node_modules/ajv-cli/dist/index.js';
@@ -40,7 +40,7 @@ function checkEvaluation(text) {
  * The benchmarks. Each names a baseline and one or more ccp commands ("subjects"); a subject
  * with a goal is judged, one without is shown for information.
  * @param {{ quick?: boolean, runs?: number, work: string, log?: (text: string) => void, bin?: string }} options
- *   `work` is a temporary folder for outputs; `bin` the ccp to run (default: the built bin/ccp.js)
+ *   `work` is a temporary folder for outputs; `bin` the ccp to run (default: the built bin/ccp.cjs)
  * @returns {Promise<object[]>}
  */
 export async function benchmarks({ quick = false, runs: runsOverride, work, log = () => {}, bin = BIN }) {

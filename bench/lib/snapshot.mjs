@@ -18,7 +18,7 @@ export function snapshotBuild(root, dir) {
     mkdirSync(dir, { recursive: true });
     cpSync(join(root, 'bin'), join(dir, 'bin'), { recursive: true });
     if (existsSync(join(root, 'dist'))) cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
-    const bin = join(dir, 'bin', 'ccp.js');
+    const bin = join(dir, 'bin', 'ccp.cjs');
     const probe = spawnSync(process.execPath, [bin, 'schema', 'measurements'], { cwd: root, encoding: 'utf8' });
     if (probe.status === 0) return bin.slice(root.length + 1);
     if (attempt === 5) throw new Error(`the copy of the build does not run: ${probe.stderr.split('\n').find((line) => line.trim() !== '') ?? `exit ${probe.status}`}`);

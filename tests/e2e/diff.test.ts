@@ -7,7 +7,7 @@ import { runBin } from '../helpers/bin.js';
 import { testdir } from '../helpers/testdir.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/diff/', import.meta.url));
-const BUILT = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const BUILT = fileURLToPath(new URL('../../dist/cli/main.cjs', import.meta.url));
 const PLAN = ['--plan', 'plans/v1.yaml'];
 
 describe('ccp diff and ccp trend, the built bin', () => {

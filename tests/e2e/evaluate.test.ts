@@ -6,7 +6,7 @@ import { visibleWidth } from '../../src/report/text-width.js';
 import { runBin } from '../helpers/bin.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/report/cli/', import.meta.url));
-const BUILT = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const BUILT = fileURLToPath(new URL('../../dist/cli/main.cjs', import.meta.url));
 const BASE = ['evaluate', 'data', '--plan', 'plan.yaml', '--as-of', '2026-01-10'];
 
 describe('ccp evaluate, the built bin', () => {

@@ -12,7 +12,7 @@ import { runBin } from '../helpers/bin.js';
 import { testdir } from '../helpers/testdir.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BUILT = join(ROOT, 'dist/cli.js');
+const BUILT = join(ROOT, 'dist/cli/main.cjs');
 const AS_OF = ['--as-of', '2026-11-27'];
 const PLAN = ['--plan', 'plan.yaml'];
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runBin } from '../helpers/bin.js';
 import { testdir } from '../helpers/testdir.js';
 
-const BUILT = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const BUILT = fileURLToPath(new URL('../../dist/cli/main.cjs', import.meta.url));
 const PLAN_FILE = fileURLToPath(new URL('../../data/plans/daklak-sgtvt-cchc-2021-2030.yaml', import.meta.url));
 
 describe('the built bin: targets and template', () => {

@@ -9,7 +9,7 @@ import { testdir } from '../helpers/testdir.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const INVALID = join(ROOT, 'tests/fixtures/invalid');
 const MINI = join(ROOT, 'tests/fixtures/plans/mini.yaml');
-const BUILT = join(ROOT, 'dist/cli.js');
+const BUILT = join(ROOT, 'dist/cli/main.cjs');
 
 interface Expect {
   code: string;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../../bin/ccp.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/ccp.cjs', import.meta.url));
 
 /** Runs the built bin as a user would, with NO_COLOR set and no inherited language. */
 export function runBin(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}) {

@@ -195,7 +195,7 @@ describe('a large CSV read as a stream', () => {
 
 describe('peak memory of ccp evaluate on a large CSV', () => {
   it('stays bounded on 300,000 rows (built bin, peak RSS of the child)', () => {
-    if (!existsSync(join(BIN, '../../dist/cli.js'))) return;
+    if (!existsSync(join(BIN, '../../dist/cli/main.cjs'))) return;
     const cwd = testdir({});
     mkdirSync(join(cwd, 'd'));
     writeFileSync(join(cwd, 'd/big.csv'), `${HEADER}\n${rows(300_000, 5).join('\n')}\n`);

@@ -69,7 +69,7 @@ function packageCopy(edit?: (plan: string) => string): string {
     const file = join(dir, 'data/plans/daklak-sgtvt-cchc-2021-2030.yaml');
     writeFileSync(file, edit(readFileSync(file, 'utf8')));
   }
-  return join(dir, 'bin/ccp.js');
+  return join(dir, 'bin/ccp.cjs');
 }
 
 type TargetRow = { target: string; requirement: Record<string, unknown> };
@@ -80,7 +80,7 @@ function requirementOf(stdout: string, target: string): Record<string, unknown> 
 
 describe('the built bin with its shipped plan', () => {
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('dist/ is missing: run `node scripts/build.mjs` (npm test does) first');
+    if (!existsSync(join(ROOT, 'dist/cli/main.cjs'))) throw new Error('dist/ is missing: run `node scripts/build.mjs` (npm test does) first');
   });
 
   it('reads an edited plan file: the copy made at build time does not mask it', () => {
@@ -107,7 +107,7 @@ describe('the built bin with its shipped plan', () => {
     const cached = runBinAt(packageCopy(), args);
     // The same bytes under another name: a --plan file is always read and validated.
     const dir = testdir({ 'plan.yaml': readFileSync(PLAN_FILE) });
-    const read = runBinAt(join(ROOT, 'bin/ccp.js'), [...args, '--plan', join(dir, 'plan.yaml')]);
+    const read = runBinAt(join(ROOT, 'bin/ccp.cjs'), [...args, '--plan', join(dir, 'plan.yaml')]);
     expect(cached.stderr).toBe('');
     expect(cached.code).toBe(0);
     expect(read.code).toBe(0);

@@ -1,0 +1,91 @@
+/**
+ * Loads ccp's own CommonJS bundles (`dist/cli/*.cjs`) with the V8 code cache the build made
+ * for each (`<bundle>.cache`), so that a start compiles next to nothing: node 20 has no
+ * compile cache of its own (`module.enableCompileCache()` came with node 22).
+ *
+ * A cache is only ever a shortcut. It is used when its first line names the same build as
+ * the bundle's first line; V8 then checks it belongs to this node, these flags and a source of
+ * this length, and compiles from the source when it does not (`cachedDataRejected`). A missing,
+ * stale or damaged cache costs time, never correctness. Nothing here writes a file: the caches
+ * are made by `scripts/build.mjs`, which calls `codeCaches()` after running sample commands.
+ *
+ * Only files of the bundle's own folder that a bundle names as `./<name>.cjs` go through
+ * here; every other `require` (node's modules, the plan validator) is node's own.
+ */
+import { isAscii } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** The first line of every bundle and of every cache: which build made it. */
+const BUILD_LINE = /^\/\/ ccp-build ([0-9a-z]+)\n/;
+const CACHE_PREFIX = 'ccp-code-cache ';
+
+interface Loaded {
+  module: { exports: unknown };
+  script: Script;
+  build: string | undefined;
+  /** true: V8 took the cache; false: it refused it; null: there was none to offer. */
+  cacheAccepted: boolean | null;
+}
+
+const loaded = new Map<string, Loaded>();
+
+/** The V8 data of `file`'s cache when the cache was made by build `build`, else undefined. */
+function readCache(file: string, build: string): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(`${file}.cache`);
+  } catch {
+    return undefined;
+  }
+  const header = `${CACHE_PREFIX}${build}\n`;
+  if (bytes.length <= header.length || bytes.toString('latin1', 0, header.length) !== header) return undefined;
+  return bytes.subarray(header.length);
+}
+
+/**
+ * `require` for one of ccp's bundles, by absolute path: compiled with its code cache when the
+ * cache fits, run once, its exports kept (a cycle sees the exports filled so far, as node's own
+ * `require` does).
+ */
+export function cachedRequire(file: string): unknown {
+  const known = loaded.get(file);
+  if (known !== undefined) return known.module.exports;
+  // Bundles are ASCII but for a few template literals: latin1 takes ASCII bytes as they are.
+  const bytes = readFileSync(file);
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const build = BUILD_LINE.exec(source)?.[1];
+  const cachedData = build === undefined ? undefined : readCache(file, build);
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new Script(wrapped, { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
+  const module = { exports: {} as unknown };
+  const entry: Loaded = { module, script, build, cacheAccepted: cachedData === undefined ? null : script.cachedDataRejected !== true };
+  loaded.set(file, entry);
+  const dir = dirname(file);
+  const nodeRequire = createRequire(file);
+  const bundleRequire = (specifier: string): unknown =>
+    specifier.startsWith('./') && specifier.endsWith('.cjs') && !specifier.includes('/', 2) ? cachedRequire(join(dir, specifier)) : nodeRequire(specifier);
+  const run = script.runInThisContext() as (exports: unknown, require: unknown, module: unknown, filename: string, dirname: string) => void;
+  run.call(module.exports, module.exports, Object.assign(bundleRequire, { resolve: nodeRequire.resolve }), module, file, dir);
+  return module.exports;
+}
+
+/** Every bundle loaded so far and whether V8 took its cache: for the tests and the build. */
+export function loadedBundles(): { file: string; cacheAccepted: boolean | null }[] {
+  return [...loaded].map(([file, entry]) => ({ file, cacheAccepted: entry.cacheAccepted }));
+}
+
+/**
+ * The code cache of every bundle loaded so far, with its header, as the build writes it beside
+ * the bundle. Taken after the sample commands ran, it holds the functions they compiled too.
+ */
+export function codeCaches(): { file: string; bytes: Buffer }[] {
+  const out: { file: string; bytes: Buffer }[] = [];
+  for (const [file, entry] of loaded) {
+    if (entry.build === undefined) continue;
+    out.push({ file: `${file}.cache`, bytes: Buffer.concat([Buffer.from(`${CACHE_PREFIX}${entry.build}\n`, 'latin1'), entry.script.createCachedData()]) });
+  }
+  return out;
+}
