@@ -20,9 +20,12 @@ const CORE_SPECIAL =
   /^(?:~|null|Null|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 /**
  * Characters that make a file more than plain: tabs, CR, controls, flow, anchors, tags, block
- * scalars, escapes, directives, and every space but the ASCII one (only that one indents).
+ * scalars, escapes, directives (NOT_PLAIN), and every space but the ASCII one, which alone
+ * indents (ODD_SPACE). Two classes, not one: a class of only ASCII or only a few other
+ * characters is searched several times faster than the two mixed.
  */
-const NOT_PLAIN = /[\t\r\x00-\x08\x0b-\x1f\x7f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff{}[\]&*!|>%@`\\]/;
+const NOT_PLAIN = /[\t\r\x00-\x08\x0b-\x1f\x7f{}[\]&*!|>%@`\\]/;
+const ODD_SPACE = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 const BAD_PLAIN_START = /^[-?:,#'"]/;
 const INDEX = /^(0|[1-9]\d*)$/;
 
@@ -276,7 +279,7 @@ export function readPlainYaml(
   lineStarts: readonly number[],
   limits: Limited,
 ): { data: unknown; locate: (pointer: string, options?: { key?: boolean }) => number } | undefined {
-  if (NOT_PLAIN.test(text) || text.includes(' #')) return undefined;
+  if (NOT_PLAIN.test(text) || ODD_SPACE.test(text) || text.includes(' #')) return undefined;
   let root: unknown;
   let rootStart: number;
   let offsets: Map<object, Offsets>;
@@ -293,27 +296,67 @@ export function readPlainYaml(
     if (error instanceof GiveUp) return undefined;
     throw error;
   }
+  // Where the walk stood before the last token of the last pointer walked: entries are located
+  // one after another (`/measurements/0`, `/measurements/1`, ...), and each walk then takes one step.
+  let parentPointer: string | undefined;
+  let parentNode: unknown;
+  let parentPosition = rootStart;
+  let parentKey: number | undefined;
+  let parentFound = true;
+  let node: unknown;
+  let position = rootStart;
+  let keyPosition: number | undefined;
+  /** One step of the walk from `node`; false when the token leads nowhere (the walk stops). */
+  const step = (token: string): boolean => {
+    const children = node !== null && typeof node === 'object' ? offsets.get(node) : undefined;
+    if (children === undefined) return false;
+    if (Array.isArray(node)) {
+      if (!INDEX.test(token)) return false;
+      const index = Number(token);
+      if (index >= node.length) return false;
+      node = node[index];
+      keyPosition = undefined;
+      position = children[index]!;
+      return true;
+    }
+    const key = toNfc(token);
+    const index = Object.keys(node as object).indexOf(key);
+    if (index === -1) return false;
+    node = (node as Record<string, unknown>)[key];
+    keyPosition = children[index * 2]!;
+    position = children[index * 2 + 1]!;
+    return true;
+  };
   const locate = (pointer: string, options: { key?: boolean } = {}): number => {
-    let node = root;
-    let position = rootStart;
-    let keyPosition: number | undefined;
-    for (const token of tokensOf(pointer)) {
-      const children = node !== null && typeof node === 'object' ? offsets.get(node) : undefined;
-      if (children === undefined) break;
-      if (Array.isArray(node)) {
-        if (!INDEX.test(token)) break;
-        const index = Number(token);
-        if (index >= node.length) break;
-        node = node[index];
-        keyPosition = undefined;
-        position = children[index]!;
-      } else {
-        const key = toNfc(token);
-        const index = Object.keys(node as object).indexOf(key);
-        if (index === -1) break;
-        node = (node as Record<string, unknown>)[key];
-        keyPosition = children[index * 2]!;
-        position = children[index * 2 + 1]!;
+    const slash = pointer.lastIndexOf('/');
+    const simple = pointer.charCodeAt(0) === 0x2f && pointer !== '/' && !pointer.includes('~');
+    if (simple && parentPointer !== undefined && slash === parentPointer.length && pointer.startsWith(parentPointer)) {
+      node = parentNode;
+      position = parentPosition;
+      keyPosition = parentKey;
+      if (parentFound) step(pointer.slice(slash + 1));
+    } else {
+      const tokens = tokensOf(pointer);
+      node = root;
+      position = rootStart;
+      keyPosition = undefined;
+      let found = true;
+      for (let i = 0; i < tokens.length && found; i++) {
+        if (simple && i === tokens.length - 1) {
+          parentPointer = pointer.slice(0, slash);
+          parentNode = node;
+          parentPosition = position;
+          parentKey = keyPosition;
+          parentFound = true;
+        }
+        found = step(tokens[i]!);
+        if (!found && simple && i < tokens.length - 1) {
+          parentPointer = pointer.slice(0, slash);
+          parentNode = node;
+          parentPosition = position;
+          parentKey = keyPosition;
+          parentFound = false;
+        }
       }
     }
     return options.key === true && keyPosition !== undefined ? keyPosition : position;

@@ -107,6 +107,31 @@ describe('reading many small files quickly, with the same results', () => {
     }
   });
 
+  it('locates every pointer the same whatever was located before it', () => {
+    const text = 'a: 1\nlist:\n  - x: 1\n    y: "Xã"\n  - 2\n  - z: 3\nb:\n  c:\n    d: e\n';
+    const pointers = ['', '/', '/a', '/list', '/list/0', '/list/0/y', '/list/1', '/list/1/q', '/list/2/z', '/list/3', '/list/x', '/list/01',
+      '/b/c/d', '/b/c/e', '/b/q/r', '/b/q/s', '/a/b', '/a/c', '//', '//x', '/l~0ist/0', '/list/0/x', 'list/0', '/nowhere/1', '/nowhere/2'];
+    const fresh = (pointer: string, key: boolean) => readPlainYaml(text, lineStartsOf(text), LIMITS)!.locate(pointer, key ? { key } : undefined);
+    const full = parseYamlText(text, SOURCE, LIMITS, { plain: false });
+    const starts = lineStartsOf(text);
+    const at = (offset: number) => {
+      let line = 0;
+      while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
+      return { line: line + 1, column: offset - starts[line]! + 1 };
+    };
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...pointers), fc.boolean()), { maxLength: 30 }), (order) => {
+        const plain = readPlainYaml(text, lineStartsOf(text), LIMITS)!;
+        for (const [pointer, key] of order) {
+          const offset = plain.locate(pointer, key ? { key } : undefined);
+          expect(offset, pointer).toBe(fresh(pointer, key));
+          expect(at(offset), pointer).toEqual(full.locate(pointer, key ? { key } : undefined));
+        }
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+
   it('names non-finite numbers at the same pointers, escaped keys included', () => {
     const data = { a: Number.NaN, 'x/y~z': [1, Number.POSITIVE_INFINITY], measurements: [{ value: ' .NaN ', note: 'inf' }, { numerator: 'Infinity' }] };
     const doc = { file: 'x', path: 'x', format: 'yaml' as const, data, locate: () => ({ line: 1, column: 1 }), diagnostics: [] };
