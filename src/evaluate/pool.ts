@@ -4,6 +4,7 @@ import type { Measure } from '../model/plan.js';
 import { endMonth, GRANULARITIES, PARTS_PER_YEAR, parsePeriod, type Period } from './period.js';
 import type { Remark } from './remarks.js';
 import { DenseIntMap } from '../util/dense-int-map.js';
+import { pagedFloat64, pagedInt32, pagedUint32, pagedUint8 } from '../util/paged-column.js';
 
 /** The one actual of an indicator for a year (null when there is none) and why it looks as it does. */
 export interface Pooled {
@@ -72,16 +73,16 @@ const HAS_COUNTS = HAS_NUMERATOR | HAS_DENOMINATOR;
  * that end up in an actual.
  */
 class Groups {
-  private value = new Float64Array(1024);
-  private numerator = new Float64Array(1024);
-  private denominator = new Float64Array(1024);
-  private line = new Float64Array(1024);
-  private file = new Uint32Array(1024);
-  private count = new Uint32Array(1024);
-  private has = new Uint8Array(1024);
+  private readonly value = pagedFloat64();
+  private readonly numerator = pagedFloat64();
+  private readonly denominator = pagedFloat64();
+  private readonly line = pagedFloat64();
+  private readonly file = pagedUint32();
+  private readonly count = pagedUint32();
+  private readonly has = pagedUint8();
   /** The period slot each group belongs to, and its org's number (-1 for the department total). */
-  private slotOf = new Uint32Array(1024);
-  private orgOf = new Int32Array(1024);
+  private readonly slotOf = pagedUint32();
+  private readonly orgOf = pagedInt32();
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
   private lastFile: string | undefined;
@@ -96,47 +97,46 @@ class Groups {
 
   /** A new group of `slot` and org number `org` standing for `entry` (stored under `key`); returns its number. */
   add(entry: Entry, key: string | null, slot: number, org: number): number {
-    if (this.size === this.value.length) this.grow();
     const n = this.size++;
-    this.count[n] = 1;
-    this.slotOf[n] = slot;
-    this.orgOf[n] = org;
+    this.count.set(n, 1);
+    this.slotOf.set(n, slot);
+    this.orgOf.set(n, org);
     this.set(n, entry, key);
     return n;
   }
 
   /** Another entry for group `n`: counted, and standing for the group when it comes first. */
   repeat(n: number, entry: Entry, key: string | null): void {
-    this.count[n] = this.count[n]! + 1;
+    this.count.set(n, this.count.get(n) + 1);
     if (precedes(entry, this.standing(n))) this.set(n, entry, key);
   }
 
   /** The group as pooling sees it: its standing entry, and how many entries arrived. */
   group(n: number): Group {
-    return { entry: this.standing(n), count: this.count[n]!, rank: this.rankOf(n) };
+    return { entry: this.standing(n), count: this.count.get(n), rank: this.rankOf(n) };
   }
 
   /** How many entries arrived for group `n`. */
   countOf(n: number): number {
-    return this.count[n]!;
+    return this.count.get(n);
   }
 
   /** Whether more than one entry arrived for group `n`. */
   repeated(n: number): boolean {
-    return this.count[n]! > 1;
+    return this.count.get(n) > 1;
   }
 
   /** The entry standing for group `n`, made from the columns unless it is kept whole. */
   standing(n: number): Entry {
     const kept = this.kept(n);
     if (kept !== undefined) return kept;
-    const slot = this.slots[this.slotOf[n]!]!;
-    const org = this.orgOf[n]!;
-    const entry: Entry = { indicator: slot.indicator, period: slot.period.label, file: this.files[this.file[n]!]!, line: this.line[n]! };
-    const has = this.has[n]!;
-    if ((has & HAS_VALUE) !== 0) entry.value = this.value[n]!;
-    if ((has & HAS_NUMERATOR) !== 0) entry.numerator = this.numerator[n]!;
-    if ((has & HAS_DENOMINATOR) !== 0) entry.denominator = this.denominator[n]!;
+    const slot = this.slots[this.slotOf.get(n)]!;
+    const org = this.orgOf.get(n);
+    const entry: Entry = { indicator: slot.indicator, period: slot.period.label, file: this.files[this.file.get(n)]!, line: this.line.get(n) };
+    const has = this.has.get(n);
+    if ((has & HAS_VALUE) !== 0) entry.value = this.value.get(n);
+    if ((has & HAS_NUMERATOR) !== 0) entry.numerator = this.numerator.get(n);
+    if ((has & HAS_DENOMINATOR) !== 0) entry.denominator = this.denominator.get(n);
     if (org !== -1) entry.org = this.orgNames[org]!;
     return entry;
   }
@@ -148,14 +148,14 @@ class Groups {
     // The columns hold no status: a milestone's entries are always kept whole.
     if (measure === 'milestone') return false;
     if (measure === 'percent' && this.hasCounts(n)) return true;
-    return (this.has[n]! & HAS_VALUE) !== 0 && Number.isFinite(this.value[n]!);
+    return (this.has.get(n) & HAS_VALUE) !== 0 && Number.isFinite(this.value.get(n));
   }
 
   /** Whether group `n` has a finite numerator and denominator. */
   hasCounts(n: number): boolean {
     const kept = this.kept(n);
     if (kept !== undefined) return hasCounts(kept);
-    return (this.has[n]! & HAS_COUNTS) === HAS_COUNTS && Number.isFinite(this.numerator[n]!) && Number.isFinite(this.denominator[n]!);
+    return (this.has.get(n) & HAS_COUNTS) === HAS_COUNTS && Number.isFinite(this.numerator.get(n)) && Number.isFinite(this.denominator.get(n));
   }
 
   /** One figure of group `n`'s standing entry. */
@@ -163,8 +163,8 @@ class Groups {
     const kept = this.kept(n);
     if (kept !== undefined) return kept[name];
     const bit = name === 'value' ? HAS_VALUE : name === 'numerator' ? HAS_NUMERATOR : HAS_DENOMINATOR;
-    if ((this.has[n]! & bit) === 0) return undefined;
-    return name === 'value' ? this.value[n]! : name === 'numerator' ? this.numerator[n]! : this.denominator[n]!;
+    if ((this.has.get(n) & bit) === 0) return undefined;
+    return name === 'value' ? this.value.get(n) : name === 'numerator' ? this.numerator.get(n) : this.denominator.get(n);
   }
 
   /**
@@ -179,7 +179,7 @@ class Groups {
       this.rankOf(a) - this.rankOf(b) || this.lineOf(a) - this.lineOf(b) || compareEntries(this.standing(a), this.standing(b));
     // With no entry kept whole, file and line come straight from the columns.
     const columns = (a: number, b: number): number =>
-      fileRanks[file[a]!]! - fileRanks[file[b]!]! || line[a]! - line[b]! || compareEntries(this.standing(a), this.standing(b));
+      fileRanks[file.get(a)]! - fileRanks[file.get(b)]! || line.get(a) - line.get(b) || compareEntries(this.standing(a), this.standing(b));
     const compare = this.whole.size === 0 ? columns : general;
     for (let i = 1; i < cells.length; i++) {
       if (compare(cells[i - 1]!, cells[i]!) > 0) {
@@ -195,7 +195,7 @@ class Groups {
 
   private lineOf(n: number): number {
     const kept = this.kept(n);
-    return kept === undefined ? this.line[n]! : kept.line;
+    return kept === undefined ? this.line.get(n) : kept.line;
   }
 
   /** The rank of group `n`'s file among every file's names (see `rank`). */
@@ -203,7 +203,7 @@ class Groups {
     const kept = this.kept(n);
     if (kept !== undefined) return this.rank(kept.file);
     this.refreshRanks();
-    return this.fileRanks[this.file[n]!]!;
+    return this.fileRanks[this.file.get(n)]!;
   }
 
   private ranks = new Map<string, number>();
@@ -248,29 +248,12 @@ class Groups {
     if (entry.value !== undefined) has |= HAS_VALUE;
     if (entry.numerator !== undefined) has |= HAS_NUMERATOR;
     if (entry.denominator !== undefined) has |= HAS_DENOMINATOR;
-    this.has[n] = has;
-    this.value[n] = entry.value ?? 0;
-    this.numerator[n] = entry.numerator ?? 0;
-    this.denominator[n] = entry.denominator ?? 0;
-    this.line[n] = entry.line;
-    this.file[n] = this.fileNumber(entry.file);
-  }
-
-  private grow(): void {
-    const bigger = <T extends Float64Array | Uint8Array | Uint32Array | Int32Array>(array: T): T => {
-      const next = new (array.constructor as new (length: number) => T)(array.length * 2);
-      next.set(array);
-      return next;
-    };
-    this.value = bigger(this.value);
-    this.numerator = bigger(this.numerator);
-    this.denominator = bigger(this.denominator);
-    this.line = bigger(this.line);
-    this.file = bigger(this.file);
-    this.count = bigger(this.count);
-    this.has = bigger(this.has);
-    this.slotOf = bigger(this.slotOf);
-    this.orgOf = bigger(this.orgOf);
+    this.has.set(n, has);
+    this.value.set(n, entry.value ?? 0);
+    this.numerator.set(n, entry.numerator ?? 0);
+    this.denominator.set(n, entry.denominator ?? 0);
+    this.line.set(n, entry.line);
+    this.file.set(n, this.fileNumber(entry.file));
   }
 
   /**

@@ -3,6 +3,7 @@ import { MILESTONE_STATUSES, type MilestoneStatus } from '../../model/measuremen
 import { diagnosticAt } from '../report.js';
 import type { EntrySlot } from './types.js';
 import { DenseIntMap } from '../../util/dense-int-map.js';
+import { pagedFloat64, pagedUint32, pagedUint8 } from '../../util/paged-column.js';
 
 const ABSENT = Number.NaN;
 
@@ -12,32 +13,31 @@ const ABSENT = Number.NaN;
  * memory a million small objects would take.
  */
 class Reports {
-  private value = new Float64Array(1024);
-  private numerator = new Float64Array(1024);
-  private denominator = new Float64Array(1024);
-  private status = new Uint8Array(1024);
-  private line = new Uint32Array(1024);
-  private file = new Uint32Array(1024);
+  private readonly value = pagedFloat64();
+  private readonly numerator = pagedFloat64();
+  private readonly denominator = pagedFloat64();
+  private readonly status = pagedUint8();
+  private readonly line = pagedUint32();
+  private readonly file = pagedUint32();
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
   private size = 0;
 
   add(slot: EntrySlot): number {
-    if (this.size === this.value.length) this.grow();
     const n = this.size++;
     const { value, numerator, denominator, status, file, line } = slot.entry;
-    this.value[n] = value ?? ABSENT;
-    this.numerator[n] = numerator ?? ABSENT;
-    this.denominator[n] = denominator ?? ABSENT;
-    this.status[n] = status === undefined ? 0 : MILESTONE_STATUSES.indexOf(status) + 1;
-    this.line[n] = line;
+    this.value.set(n, value ?? ABSENT);
+    this.numerator.set(n, numerator ?? ABSENT);
+    this.denominator.set(n, denominator ?? ABSENT);
+    this.status.set(n, status === undefined ? 0 : MILESTONE_STATUSES.indexOf(status) + 1);
+    this.line.set(n, line);
     let index = this.fileIndex.get(file);
     if (index === undefined) {
       index = this.files.length;
       this.files.push(file);
       this.fileIndex.set(file, index);
     }
-    this.file[n] = index;
+    this.file.set(n, index);
     return n;
   }
 
@@ -45,25 +45,11 @@ class Reports {
     const { value, numerator, denominator, status } = slot.entry;
     const eq = (stored: number, given: number | undefined) => (given === undefined ? Number.isNaN(stored) : stored === given);
     const code = status === undefined ? 0 : MILESTONE_STATUSES.indexOf(status as MilestoneStatus) + 1;
-    return eq(this.value[n]!, value) && eq(this.numerator[n]!, numerator) && eq(this.denominator[n]!, denominator) && this.status[n] === code;
+    return eq(this.value.get(n), value) && eq(this.numerator.get(n), numerator) && eq(this.denominator.get(n), denominator) && this.status.get(n) === code;
   }
 
   where(n: number): string {
-    return `${this.files[this.file[n]!]}:${this.line[n]}`;
-  }
-
-  private grow(): void {
-    const bigger = <T extends Float64Array | Uint8Array | Uint32Array>(array: T): T => {
-      const next = new (array.constructor as new (length: number) => T)(array.length * 2);
-      next.set(array);
-      return next;
-    };
-    this.value = bigger(this.value);
-    this.numerator = bigger(this.numerator);
-    this.denominator = bigger(this.denominator);
-    this.status = bigger(this.status);
-    this.line = bigger(this.line);
-    this.file = bigger(this.file);
+    return `${this.files[this.file.get(n)]}:${this.line.get(n)}`;
   }
 }
 
