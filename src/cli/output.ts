@@ -30,6 +30,24 @@ function hookSignals(): void {
   }
 }
 
+/** Characters written at a time from a large text. */
+const SLICE = 1 << 20;
+
+/**
+ * A large text in slices of about a million characters, never cutting a surrogate pair: each
+ * is encoded and written in turn, so a report of a hundred megabytes is never copied whole
+ * into one buffer beside the string.
+ */
+function* slices(text: string): Generator<string> {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + SLICE);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
 /**
  * Writes `text` to `file` whole or not at all: a temporary file beside it, then a rename.
  * An existing file keeps its permissions. The temporary file is removed on every failure.
@@ -48,7 +66,7 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
   hookSignals();
   pendingTemps.add(temp);
   try {
-    await writeFile(temp, text, { flag: 'wx' });
+    await writeFile(temp, text.length > SLICE ? slices(text) : text, { flag: 'wx' });
     if (mode !== undefined) await chmod(temp, mode);
     await rename(temp, target);
   } catch (error) {

@@ -98,3 +98,14 @@ describe('emit', () => {
     expect(readFileSync(join(dir, 'reports', 'out.csv'), 'utf8')).toBe('x,y\r\n');
   });
 });
+
+describe('writeFileAtomic with a large text', () => {
+  it('writes a text of several slices whole, surrogate pairs across slice ends intact', async () => {
+    const dir = testdir({});
+    // An emoji (two UTF-16 units) straddles the first million-character boundary, and others follow.
+    const text = `${'a'.repeat((1 << 20) - 1)}😀${'bé😀'.repeat(400_000)}end`;
+    await writeFileAtomic(join(dir, 'big.json'), text);
+    expect(readFileSync(join(dir, 'big.json'), 'utf8')).toBe(text);
+    expect(readdirSync(dir)).toEqual(['big.json']);
+  });
+});
