@@ -328,9 +328,10 @@ const result = await build({
   format: 'cjs',
   // import() of another bundle becomes a require(): one loader, one cache for all.
   supported: { 'dynamic-import': false },
-  define: { 'import.meta.url': '__ccpMetaUrl' },
+  // import.meta.url, asked for by the one module that finds the package's folder: made on demand.
+  define: { 'import.meta.url': '__ccpMeta.url' },
   plugins: [bundleBoundaries, generated, yamlModules, lazyChildProcess],
-  banner: { js: `// ccp-build ${buildId}\nvar __ccpMetaUrl = require("node:url").pathToFileURL(__filename).href;` },
+  banner: { js: `// ccp-build ${buildId}\nvar __ccpMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };` },
 });
 
 // The compiler must not reach the bundle: only ajv's small runtime helpers may.

@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { Plan } from '../model/plan.js';
 import type { EmbeddedPlan } from './embedded-plan-type.js';
 
@@ -24,7 +24,8 @@ export async function cachedShippedPlan(path: string): Promise<Plan | undefined>
   if (EMBEDDED_PLAN === undefined) return undefined;
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    // One small file, read once at start: synchronously, without loading node's promise API.
+    bytes = readFileSync(path);
   } catch {
     return undefined;
   }
