@@ -59,6 +59,10 @@ interface PeriodGroups {
   orgs: DenseIntMap;
 }
 
+/** Packing a line and a place in one exact float: places below 2^21, lines below 2^31. */
+const PLACES = 2 ** 21;
+const LINES = 2 ** 31;
+
 const HAS_VALUE = 1;
 const HAS_NUMERATOR = 2;
 const HAS_DENOMINATOR = 4;
@@ -181,12 +185,44 @@ class Groups {
     const columns = (a: number, b: number): number =>
       fileRanks[file.get(a)]! - fileRanks[file.get(b)]! || line.get(a) - line.get(b) || compareEntries(this.standing(a), this.standing(b));
     const compare = this.whole.size === 0 ? columns : general;
+    if (this.whole.size === 0 && this.sortOneFile(cells)) return;
     for (let i = 1; i < cells.length; i++) {
       if (compare(cells[i - 1]!, cells[i]!) > 0) {
         cells.sort(compare);
         return;
       }
     }
+  }
+
+  /**
+   * Cells of one file, each on its own line (the usual large CSV), sorted by line as numbers:
+   * line and place packed in one float and sorted natively, many times faster than a sort
+   * calling back. False, leaving `cells` as they were, for anything else (several files,
+   * two cells on one line, lines or lists too long to pack).
+   */
+  private sortOneFile(cells: number[]): boolean {
+    const count = cells.length;
+    if (count < 2 || count >= PLACES) return false;
+    const file = this.file.get(cells[0]!);
+    const keys = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const n = cells[i]!;
+      const line = this.line.get(n);
+      if (this.file.get(n) !== file || !Number.isInteger(line) || line < 0 || line >= LINES) return false;
+      keys[i] = line * PLACES + i;
+    }
+    keys.sort();
+    const sorted = new Array<number>(count);
+    let previous = -1;
+    for (let i = 0; i < count; i++) {
+      const key = keys[i]!;
+      const line = Math.floor(key / PLACES);
+      if (line === previous) return false;
+      previous = line;
+      sorted[i] = cells[key - line * PLACES]!;
+    }
+    for (let i = 0; i < count; i++) cells[i] = sorted[i]!;
+    return true;
   }
 
   private kept(n: number): Entry | undefined {
