@@ -1,21 +1,28 @@
 import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../load/package-files.js';
 import type { Plan } from '../model/plan.js';
 import type { EmbeddedPlan } from './embedded-plan-type.js';
 
 /**
- * The embedded plan when `bytes` are exactly the bytes it was built from, else undefined: an
- * edited plan file is never masked by the copy made at build time. The bytes themselves are
- * compared, not a digest: as cheap for a file this size, exact, and it keeps the hashing code
- * out of every start. A fresh object each time.
+ * The build's copy of the plan (in `dir`) when `bytes` are exactly the bytes it was made from,
+ * else undefined: an edited plan file is never masked by the copy made at build time. The bytes
+ * themselves are compared, not a digest: as cheap for a file this size, exact, and no hashing
+ * code at start. Undefined too when the copy cannot be read. A fresh object each time.
  */
-export function planFromEmbedded(bytes: Uint8Array, embedded: EmbeddedPlan | undefined): Plan | undefined {
-  if (embedded === undefined || !Buffer.from(embedded.yaml, 'utf8').equals(bytes)) return undefined;
-  return JSON.parse(embedded.json) as Plan;
+export function planFromEmbedded(bytes: Uint8Array, dir: string, embedded: EmbeddedPlan | undefined): Plan | undefined {
+  if (embedded === undefined) return undefined;
+  try {
+    if (!readFileSync(join(dir, embedded.yaml)).equals(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) return undefined;
+    return JSON.parse(readFileSync(join(dir, embedded.json), 'utf8')) as Plan;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * The shipped plan at `path` without parsing or validating it, when the build embedded it and
+ * The shipped plan at `path` without parsing or validating it, when the build made its copy and
  * the file still holds the same bytes. Undefined otherwise (and when the file cannot be read:
  * the normal path then says why), so that the caller loads the file as any other plan.
  */
@@ -29,5 +36,5 @@ export async function cachedShippedPlan(path: string): Promise<Plan | undefined>
   } catch {
     return undefined;
   }
-  return planFromEmbedded(bytes, EMBEDDED_PLAN);
+  return planFromEmbedded(bytes, join(packageRoot(), 'dist'), EMBEDDED_PLAN);
 }

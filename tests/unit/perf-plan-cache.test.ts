@@ -11,6 +11,7 @@ import { loadPlan } from '../../src/validate/index.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const GENERATED = join(ROOT, 'src/plan-cache/generated/embedded-plan.js');
 const PLAN_FILE = join(ROOT, 'data/plans/daklak-sgtvt-cchc-2021-2030.yaml');
+const DIST = join(ROOT, 'dist');
 
 let embedded: EmbeddedPlan;
 
@@ -26,8 +27,8 @@ describe('the shipped plan embedded by the build', () => {
     const loaded = await loadPlan(undefined, { cwd: ROOT });
     expect(loaded.diagnostics).toEqual([]);
     const bytes = readFileSync(PLAN_FILE);
-    expect(Buffer.from(embedded.yaml, 'utf8').equals(bytes)).toBe(true);
-    const plan = planFromEmbedded(bytes, embedded);
+    expect(readFileSync(join(DIST, embedded.yaml)).equals(bytes)).toBe(true);
+    const plan = planFromEmbedded(bytes, DIST, embedded);
     expect(plan).toBeDefined();
     expect({ ...plan, file: loaded.plan?.file }).toStrictEqual(loaded.plan);
   });
@@ -36,16 +37,16 @@ describe('the shipped plan embedded by the build', () => {
     const text = readFileSync(PLAN_FILE, 'utf8');
     const edited = text.replace('atLeast: 80', 'atLeast: 81');
     expect(edited).not.toBe(text);
-    expect(planFromEmbedded(Buffer.from(edited), embedded)).toBeUndefined();
-    expect(planFromEmbedded(Buffer.from(`${text}\n`), embedded)).toBeUndefined();
-    expect(planFromEmbedded(Buffer.from(text), undefined)).toBeUndefined();
+    expect(planFromEmbedded(Buffer.from(edited), DIST, embedded)).toBeUndefined();
+    expect(planFromEmbedded(Buffer.from(`${text}\n`), DIST, embedded)).toBeUndefined();
+    expect(planFromEmbedded(Buffer.from(text), DIST, undefined)).toBeUndefined();
   });
 
   it('gives a fresh plan each time: a caller changing one cannot change the next', () => {
     const bytes = readFileSync(PLAN_FILE);
-    const first = planFromEmbedded(bytes, embedded)!;
+    const first = planFromEmbedded(bytes, DIST, embedded)!;
     first.indicators.length = 0;
-    expect(planFromEmbedded(bytes, embedded)!.indicators.length).toBeGreaterThan(0);
+    expect(planFromEmbedded(bytes, DIST, embedded)!.indicators.length).toBeGreaterThan(0);
   });
 });
 
