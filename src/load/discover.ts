@@ -1,4 +1,6 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+// Synchronous calls: for the handful of stats and listings a run makes, the promise API costs
+// more in thread-pool trips (and in loading node's promise file module at start) than the calls.
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { glob as Glob } from 'tinyglobby';
 import { InputError } from '../model/errors.js';
@@ -57,7 +59,7 @@ function within(root: string, path: string): boolean {
 async function walk(dir: string, shown: string, seen: Set<string>, out: string[], allowed: (real: string) => boolean): Promise<void> {
   let real: string;
   try {
-    real = await realpath(dir);
+    real = realpathSync(dir);
   } catch (error) {
     throw readError(error, shown);
   }
@@ -65,7 +67,7 @@ async function walk(dir: string, shown: string, seen: Set<string>, out: string[]
   seen.add(real);
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     throw readError(error, shown);
   }
@@ -77,8 +79,8 @@ async function walk(dir: string, shown: string, seen: Set<string>, out: string[]
     if (entry.isSymbolicLink()) {
       try {
         // A link committed among data files must not reach elsewhere on the machine.
-        if (!allowed(await realpath(path))) continue;
-        const info = await stat(path);
+        if (!allowed(realpathSync(path))) continue;
+        const info = statSync(path);
         isDir = info.isDirectory();
         isFile = info.isFile();
       } catch {
@@ -107,7 +109,7 @@ export async function discover(paths: string[], cwd: string): Promise<string[]> 
     const absolute = resolve(cwd, given);
     let info;
     try {
-      info = await stat(absolute);
+      info = statSync(absolute);
     } catch (error) {
       const code = error instanceof Error && 'code' in error ? (error as NodeJS.ErrnoException).code : undefined;
       if (code === 'ENOENT' || code === 'ENOTDIR') {
@@ -124,7 +126,13 @@ export async function discover(paths: string[], cwd: string): Promise<string[]> 
     if (info.isDirectory()) {
       const out: string[] = [];
       // Links found inside may lead anywhere inside the named folder or the working directory.
-      const roots = await Promise.all([absolute, cwd].map((root) => realpath(resolve(root)).catch(() => resolve(root))));
+      const roots = [absolute, cwd].map((root) => {
+        try {
+          return realpathSync(resolve(root));
+        } catch {
+          return resolve(root);
+        }
+      });
       const allowed = (real: string) => roots.some((root) => within(root, real));
       await walk(absolute, given.replace(/[\\/]+$/, '') || given, new Set(), out, allowed);
       for (const file of out) found.add(file);
