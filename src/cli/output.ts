@@ -1,5 +1,4 @@
 import { rmSync, statSync } from 'node:fs';
-import { chmod, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../model/errors.js';
 import type { CliContext } from './context.js';
@@ -53,6 +52,8 @@ function* slices(text: string): Generator<string> {
  * An existing file keeps its permissions. The temporary file is removed on every failure.
  */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  // Loaded here, not at start: most runs write to stdout.
+  const { chmod, rename, rm, stat, writeFile } = await import('node:fs/promises');
   const target = resolve(file);
   const temp = join(dirname(target), `.${basename(target)}.ccp-tmp-${tempSuffix()}`);
   let mode: number | undefined;
