@@ -137,12 +137,13 @@ function generateValidators(tool) {
     ...pick,
     ...values,
     code.replace(/^"use strict";/, ''),
-    // Not `require`: esbuild would bundle the file, which is the very thing to avoid.
-    'const requireBeside = createRequire(import.meta.url);',
+    // Not `require`: esbuild would bundle the file, which is the very thing to avoid. Made when
+    // a plan file is first validated, not at every start.
+    'let requireBeside;',
     `const PLAN_VALIDATOR = ${JSON.stringify(`./${PLAN_VALIDATOR_NAME}`)};`,
     `const byName = { ${Object.keys(measurementIds).join(', ')} };`,
     'export function compileValidator(name) {',
-    "  if (name === 'Plan') return (byName.Plan ??= requireBeside(PLAN_VALIDATOR).Plan);",
+    "  if (name === 'Plan') return (byName.Plan ??= (requireBeside ??= createRequire(import.meta.url))(PLAN_VALIDATOR).Plan);",
     '  const validate = byName[name];',
     "  if (validate === undefined) throw new Error(`ccp: no precompiled validator ${name}`);",
     '  return validate;',
