@@ -11,6 +11,16 @@ export interface CliContext {
   cwd: string;
 }
 
+/** The real process. Its streams are made when first used: a clean run never needs stderr. */
 export function processContext(): CliContext {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return {
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }
