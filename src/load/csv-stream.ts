@@ -12,6 +12,8 @@ import {
   type SeparatorGuess,
 } from './csv-header.js';
 import { offsetPosition, scanCells, trimRaw } from './csv-cells.js';
+import { PlainRows } from './csv-plain-rows.js';
+import { columnAt, Row } from './csv-row.js';
 import { type CsvSeparator, parseCsvNumber } from './csv-number.js';
 import { diagnostic, START } from './diagnostic.js';
 import { displayPath } from './discover.js';
@@ -74,6 +76,11 @@ export interface CsvStream extends AsyncIterable<CsvRow> {
    * `columns` are worked out when first read, so a caller that never needs them does not pay.
    */
   batches(): AsyncIterable<CsvRow[]>;
+  /**
+   * As `batches`, but plain rows come as they are read, in columns (`PlainRows`), never made
+   * into row objects; other rows come as rows. Iterate either this, `batches` or the stream, once.
+   */
+  blocks(): AsyncIterable<CsvRow[] | PlainRows>;
 }
 
 /** Options of `streamCsv` and `loadFile`. */
@@ -86,7 +93,7 @@ export interface LoadOptions {
   onBytes?: (read: number, total: number) => void;
 }
 
-type Event = { kind: 'header'; header: CsvHeader } | { kind: 'rows'; rows: CsvRow[] };
+type Event = { kind: 'header'; header: CsvHeader } | { kind: 'rows'; rows: CsvRow[] | PlainRows };
 
 const CHUNK_BYTES = 64 * 1024;
 
@@ -245,48 +252,6 @@ class Interned {
   }
 }
 
-/** The 1-based position where cell `index` of a record starts, from the record's raw text. */
-function columnAt(raw: string, scan: { starts: number[] }, line: number, index: number): Position {
-  const where = offsetPosition(raw, scan.starts[index] ?? 0);
-  return { line: line + where.lineOffset, column: where.column };
-}
-
-/**
- * A data row. Where each cell starts is worked out from the raw text only when asked (for a
- * diagnostic, or by `columns`): most rows never need it.
- */
-class Row implements CsvRow {
-  readonly values: Record<string, string | number> = {};
-  plan: string | undefined;
-  private scan: { starts: number[] } | undefined;
-  private cachedColumns: Record<string, number> | undefined;
-
-  constructor(
-    readonly line: number,
-    /** The record's text, for the cells' columns. */
-    public raw: string,
-    private readonly separator: CsvSeparator,
-    private readonly fields: readonly (CsvColumn | undefined)[],
-  ) {}
-
-  /** Where cell `index` starts. */
-  at(index: number): Position {
-    this.scan ??= scanCells(this.raw, this.separator);
-    return columnAt(this.raw, this.scan, this.line, index);
-  }
-
-  get columns(): Record<string, number> {
-    if (this.cachedColumns === undefined) {
-      const columns: Record<string, number> = {};
-      this.fields.forEach((field, i) => {
-        if (field !== undefined) columns[field] = this.at(i).column;
-      });
-      this.cachedColumns = columns;
-    }
-    return this.cachedColumns;
-  }
-}
-
 /**
  * The parser's records, as many at a time as it has ready: one await per batch of records
  * rather than per record.
@@ -431,8 +396,18 @@ class CsvReader {
       /** What is ready to hand over, and whether reading is over (an unusable header, the row limit). */
       const pending: Event[] = [];
       let out: CsvRow[] = [];
+      /** Plain rows read since the last row of `out`: one of the two is empty, so rows keep their order. */
+      let plainOut: PlainRows | undefined;
       let stop = false;
+      const flushPlain = (): void => {
+        if (plainOut !== undefined && plainOut.length > 0) {
+          for (const column of plainOut.cells) column.length = plainOut.length;
+          pending.push({ kind: 'rows', rows: plainOut });
+        }
+        plainOut = undefined;
+      };
       const flushRows = (): void => {
+        flushPlain();
         if (out.length > 0) pending.push({ kind: 'rows', rows: out });
         out = [];
       };
@@ -488,6 +463,7 @@ class CsvReader {
             return;
           }
         }
+        flushPlain();
         out.push(this.row(index, line, raw, cells, fields, separator, interned));
         index++;
       };
@@ -505,8 +481,13 @@ class CsvReader {
         const width = fields.length;
         if (rows + 1 > this.limits.maxCsvRows) return false;
         if (numeric.length !== width) numeric = numericAt();
-        const row = new Row(line, '', separator, fields);
-        const values = row.values;
+        if (plainOut === undefined || plainOut.text !== text || plainOut.plan !== this.plan) {
+          flushRows();
+          plainOut = new PlainRows(text, separator, fields, this.plan);
+        }
+        const block = plainOut;
+        const k = block.length;
+        const columns = block.cells;
         let filled = false;
         let a = start;
         for (let i = 0; i < width; i++) {
@@ -515,6 +496,7 @@ class CsvReader {
             if (b !== -1 && b < end) return false;
             b = end;
           } else if (b === -1 || b >= end) return false;
+          let cell: string | number | undefined;
           if (b > a) {
             filled = true;
             const first = text.charCodeAt(a);
@@ -525,28 +507,30 @@ class CsvReader {
               if (numeric[i] === true) {
                 if (b - a > 15) return false;
                 let number = 0;
-                for (let k = a; k < b; k++) {
-                  const digit = text.charCodeAt(k) - 48;
+                for (let d = a; d < b; d++) {
+                  const digit = text.charCodeAt(d) - 48;
                   if (digit < 0 || digit > 9) return false;
                   number = number * 10 + digit;
                 }
-                values[field] = number;
+                cell = number;
               } else {
                 const value = interned.range(i, text, a, b);
                 if (value.length > maxString) return false;
                 if (field === 'plan') {
                   if (value !== this.plan) return false;
-                } else if (field !== 'title') values[field] = value;
+                } else if (field !== 'title') cell = value;
               }
             }
           }
+          columns[i]![k] = cell;
           a = b + 1;
         }
         if (!filled) return false;
         rows++;
-        row.raw = text.slice(start, end);
-        if (this.plan !== undefined) row.plan = this.plan;
-        out.push(row);
+        block.lines[k] = line;
+        block.starts[k] = start;
+        block.ends[k] = end;
+        block.length = k + 1;
         index++;
         return true;
       };
@@ -828,7 +812,7 @@ export function streamCsv(path: string, options: LoadOptions): CsvStream {
   let header: Promise<CsvHeader> | undefined;
   let iterated = false;
   const start = (): AsyncGenerator<Event> => (events ??= reader.events());
-  const batches = async function* (): AsyncGenerator<CsvRow[]> {
+  const blocks = async function* (): AsyncGenerator<CsvRow[] | PlainRows> {
     if (iterated) throw new Error('a CSV stream can be iterated once');
     iterated = true;
     const generator = start();
@@ -841,6 +825,17 @@ export function streamCsv(path: string, options: LoadOptions): CsvStream {
       }
     } finally {
       await generator.return(undefined);
+    }
+  };
+  const batches = async function* (): AsyncGenerator<CsvRow[]> {
+    for await (const block of blocks()) {
+      if (!(block instanceof PlainRows)) {
+        yield block;
+        continue;
+      }
+      const rows: CsvRow[] = [];
+      for (let k = 0; k < block.length; k++) rows.push(block.row(k));
+      yield rows;
     }
   };
   const readHeader = (): Promise<CsvHeader> =>
@@ -861,6 +856,7 @@ export function streamCsv(path: string, options: LoadOptions): CsvStream {
       await events?.return(undefined);
     },
     batches,
+    blocks,
     async *[Symbol.asyncIterator]() {
       // Plain rows, their columns worked out: a caller taking rows one by one may keep them.
       for await (const rows of batches()) {

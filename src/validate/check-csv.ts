@@ -1,7 +1,9 @@
 import { streamCsv, type CsvRow } from '../load/index.js';
+import type { CsvColumn } from '../load/csv-header.js';
+import { type PlainCell, PlainRows } from '../load/csv-plain-rows.js';
 import type { Position, SourceDocument } from '../load/document.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { MILESTONE_STATUSES } from '../model/measurement.js';
+import { MILESTONE_STATUSES, type MilestoneStatus } from '../model/measurement.js';
 import { findNonFinite } from './non-finite.js';
 import { lastSegment } from './pointer.js';
 import type { EntrySlot } from './rules/types.js';
@@ -21,6 +23,12 @@ export interface CsvSink {
   start(first: { doc: SourceDocument; planId?: string; planPointer: string }): Promise<void>;
   /** A schema-valid row, as an entry slot. */
   row(slot: EntrySlot): void;
+  /**
+   * A row plainly within the entry schema, as its cells (the object is refilled for the next
+   * row: keep nothing of it but its strings and numbers). Returns true when it took the row,
+   * false to have it handed to `row` as a slot instead (anything a rule would report).
+   */
+  plain?(row: PlainEntry): boolean;
   /** A problem found in the file. */
   report(diagnostic: Diagnostic): void;
   /** Told how many of the file's bytes are read so far, as reading goes on. */
@@ -47,7 +55,7 @@ function textWithin(v: unknown, max: number): boolean {
  * points than in code units. Anything this does not recognise goes through the schema
  * validator, which finds and words the problems; a row passing here passes it too.
  */
-export function plainlyValid(values: Record<string, string | number>): boolean {
+export function plainlyValid(values: EntryCells): boolean {
   const { indicator, period, value, numerator, denominator, status } = values;
   if (typeof indicator !== 'string' || indicator.length === 0 || indicator.length > 100) return false;
   if (period !== undefined && (typeof period !== 'string' || !PERIOD.test(period))) return false;
@@ -57,6 +65,105 @@ export function plainlyValid(values: Record<string, string | number>): boolean {
   if (status !== undefined && !MILESTONE_STATES.has(status)) return false;
   if (value === undefined && numerator === undefined && status === undefined) return false;
   return textWithin(values.org, 1000) && textWithin(values.source, 1000) && textWithin(values.note, 10_000) && textWithin(values.evidence, 10_000);
+}
+
+/** A row's cells by entry property, as `plainlyValid` reads them. */
+export interface EntryCells {
+  readonly indicator?: PlainCell;
+  readonly period?: PlainCell;
+  readonly value?: PlainCell;
+  readonly numerator?: PlainCell;
+  readonly denominator?: PlainCell;
+  readonly status?: PlainCell;
+  readonly org?: PlainCell;
+  readonly source?: PlainCell;
+  readonly note?: PlainCell;
+  readonly evidence?: PlainCell;
+}
+
+/** A plain row's entry as written, typed: what `CsvSink.plain` is given. */
+export interface PlainEntry {
+  readonly indicator: string;
+  /** Undefined when the row has none (then the file has no default either: a rule reports it). */
+  readonly period: string | undefined;
+  readonly value: number | undefined;
+  readonly numerator: number | undefined;
+  readonly denominator: number | undefined;
+  readonly status: MilestoneStatus | undefined;
+  readonly org: string | undefined;
+  readonly source: string | undefined;
+  readonly note: string | undefined;
+  readonly evidence: string | undefined;
+  readonly line: number;
+  /** The row as an entry slot (its document, pointer and Entry), made when asked: for a diagnostic. */
+  slot(): EntrySlot;
+}
+
+const PLAIN_FIELDS = ['indicator', 'period', 'value', 'numerator', 'denominator', 'status', 'org', 'source', 'note', 'evidence'] as const;
+
+/**
+ * One plain row after another of a block, read from its columns into one object: no row,
+ * document, pointer or slot is made unless a caller asks for `slot()`.
+ */
+class PlainCursor implements EntryCells {
+  indicator: PlainCell;
+  period: PlainCell;
+  value: PlainCell;
+  numerator: PlainCell;
+  denominator: PlainCell;
+  status: PlainCell;
+  org: PlainCell;
+  source: PlainCell;
+  note: PlainCell;
+  evidence: PlainCell;
+  line = 0;
+  private block: PlainRows | undefined;
+  private k = 0;
+  private index = 0;
+  /** The block's column for each of PLAIN_FIELDS (-1 when absent). */
+  private readonly columns: (PlainCell[] | undefined)[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly path: string,
+  ) {}
+
+  /** Reads row `k` of `block`, the file's row number `index`. */
+  read(block: PlainRows, k: number, index: number): void {
+    if (block !== this.block) {
+      this.block = block;
+      for (let f = 0; f < PLAIN_FIELDS.length; f++) {
+        const column = block.column(PLAIN_FIELDS[f] as CsvColumn);
+        this.columns[f] = column === -1 ? undefined : block.cells[column];
+      }
+    }
+    const c = this.columns;
+    this.k = k;
+    this.index = index;
+    this.line = block.lines[k]!;
+    this.indicator = c[0]?.[k];
+    this.period = c[1]?.[k];
+    this.value = c[2]?.[k];
+    this.numerator = c[3]?.[k];
+    this.denominator = c[4]?.[k];
+    this.status = c[5]?.[k];
+    this.org = c[6]?.[k];
+    this.source = c[7]?.[k];
+    this.note = c[8]?.[k];
+    this.evidence = c[9]?.[k];
+  }
+
+  /** The current row made whole, with its document, as the general path reads it. */
+  whole(): { row: CsvRow; doc: SourceDocument; pointer: string } {
+    const row = this.block!.row(this.k);
+    const pointer = `/measurements/${this.index}`;
+    return { row, doc: new RowDocument(this.file, this.path, row, pointer), pointer };
+  }
+
+  slot(): EntrySlot {
+    const { row, doc, pointer } = this.whole();
+    return entrySlot(doc, row.values, pointer, row.line, {})!;
+  }
 }
 
 /** A quick look, row by row, before the full walk that finds and reports the culprit. */
@@ -113,41 +220,64 @@ export async function checkCsv(path: string, cwd: string, sink: CsvSink): Promis
   }
   let started = false;
   let index = -1;
-  for await (const rows of stream.batches()) {
+  /** Checks one row the long way: the schema, numbers that are not finite, then the entry rules. */
+  const general = (row: CsvRow, doc: SourceDocument, pointer: string): void => {
+    const values = row.values;
+    if (plainlyValid(values)) {
+      const slot = entrySlot(doc, values, pointer, row.line, {});
+      if (slot !== undefined) sink.row(slot);
+      return;
+    }
+    const nonFinite = hasNonFinite(values) ? findNonFinite(doc, values, pointer) : NONE;
+    for (const d of nonFinite.diagnostics) sink.report(d);
+    if (!validate(values)) {
+      const errors = (validate.errors ?? [])
+        .map((e) => ({ ...e, instancePath: `${pointer}${e.instancePath}` }))
+        .filter((e) => ![...nonFinite.pointers].some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)));
+      // The mapper reads values by pointer from the document's root: a sparse list holds the one row.
+      const holder: unknown[] = [];
+      holder[index] = values;
+      for (const d of new SchemaErrorMapper(doc, { measurements: holder }, 'Measurements').map(errors)) sink.report(d);
+      return;
+    }
+    if (nonFinite.pointers.size > 0) return;
+    const slot = entrySlot(doc, values, pointer, row.line, {});
+    if (slot !== undefined) sink.row(slot);
+  };
+  /** Hands the plan to the sink before the first row, with that row's document. */
+  const begin = async (row: CsvRow, doc: SourceDocument, pointer: string): Promise<void> => {
+    started = true;
+    // The plan as named when this first row was read, as a row-by-row reader would see it.
+    const planId = row.plan;
+    await sink.start(planId === undefined ? { doc, planPointer: `${pointer}/plan` } : { doc, planId, planPointer: `${pointer}/plan` });
     flush();
+  };
+  const cursor = new PlainCursor(stream.file, stream.path);
+  const plain = sink.plain;
+  for await (const rows of stream.blocks()) {
+    flush();
+    if (rows instanceof PlainRows) {
+      for (let k = 0; k < rows.length; k++) {
+        index++;
+        cursor.read(rows, k, index);
+        if (!started) {
+          const { row, doc, pointer } = cursor.whole();
+          await begin(row, doc, pointer);
+        }
+        if (errorLines.size > 0 && errorLines.has(cursor.line)) continue;
+        if (plain !== undefined && plainlyValid(cursor) && plain(cursor as PlainCursor & PlainEntry)) continue;
+        const { row, doc, pointer } = cursor.whole();
+        general(row, doc, pointer);
+      }
+      continue;
+    }
     for (const row of rows) {
       index++;
       const pointer = `/measurements/${index}`;
       const doc = new RowDocument(stream.file, stream.path, row, pointer);
-      if (!started) {
-        started = true;
-        // The plan as named when this first row was read, as a row-by-row reader would see it.
-        const planId = row.plan;
-        await sink.start(planId === undefined ? { doc, planPointer: `${pointer}/plan` } : { doc, planId, planPointer: `${pointer}/plan` });
-        flush();
-      }
+      if (!started) await begin(row, doc, pointer);
       if (errorLines.size > 0 && errorLines.has(row.line)) continue;
-      const values = row.values;
-      if (plainlyValid(values)) {
-        const slot = entrySlot(doc, values, pointer, row.line, {});
-        if (slot !== undefined) sink.row(slot);
-        continue;
-      }
-      const nonFinite = hasNonFinite(values) ? findNonFinite(doc, values, pointer) : NONE;
-      for (const d of nonFinite.diagnostics) sink.report(d);
-      if (!validate(values)) {
-        const errors = (validate.errors ?? [])
-          .map((e) => ({ ...e, instancePath: `${pointer}${e.instancePath}` }))
-          .filter((e) => ![...nonFinite.pointers].some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)));
-        // The mapper reads values by pointer from the document's root: a sparse list holds the one row.
-        const holder: unknown[] = [];
-        holder[index] = values;
-        for (const d of new SchemaErrorMapper(doc, { measurements: holder }, 'Measurements').map(errors)) sink.report(d);
-        continue;
-      }
-      if (nonFinite.pointers.size > 0) continue;
-      const slot = entrySlot(doc, values, pointer, row.line, {});
-      if (slot !== undefined) sink.row(slot);
+      general(row, doc, pointer);
     }
   }
   flush();

@@ -9,10 +9,12 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Entry, MeasurementFile } from '../model/measurement.js';
 import type { Indicator, Plan } from '../model/plan.js';
 import { checkDocument, isRejected, type DocumentCheck } from './check-document.js';
+import type { PlainEntry } from './check-csv.js';
 import { checkPlan } from './check-plan.js';
 import { diagnosticAt, sortDiagnostics, summarize, type Place } from './report.js';
 import { DuplicateEntries } from './rules/duplicate-entries.js';
 import { outsidePlan } from './rules/entry-period.js';
+import { passesEntryRules } from './rules/entry-plain.js';
 import { ENTRY_RULES } from './rules/index.js';
 import type { EntryRuleContext, EntrySlot } from './rules/types.js';
 import { toEntrySlots } from './to-entries.js';
@@ -299,6 +301,20 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
         if (planKey !== undefined) slot.plan = planKey;
         accept(slot, plan, file);
       },
+      plain: (row) => {
+        // A plain row that no entry rule would report on goes straight to the duplicate check:
+        // no slot, document, pointer or rule context; anything else comes back through `row`.
+        if (plan === undefined || row.period === undefined) return false;
+        const indicator = indicatorsOf(plan).get(row.indicator);
+        if (indicator === undefined || !passesEntryRules(plan, indicator, row as PlainEntry & { period: string })) return false;
+        const entry = plainEntry(row, file.file);
+        const { diagnostic, token } = duplicates.addKey(planKey ?? '', entry, row);
+        if (diagnostic !== undefined) diagnostics.push(diagnostic);
+        if (token === undefined) return true;
+        if (options.onEntry !== undefined) options.onEntry(entry);
+        else collected.push({ entry, token, file });
+        return true;
+      },
       report: (diagnostic) => diagnostics.push(diagnostic),
       ...(options.onProgress === undefined ? {} : { progress: (read: number, total: number) => options.onProgress?.(file.file, read, total) }),
     });
@@ -315,6 +331,22 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
   const plan = usedPlans.size === 1 ? [...usedPlans][0] : (fallback?.plan ?? (plans.length === 1 ? plans[0] : undefined));
   if (plan !== undefined) result.plan = plan;
   return result;
+}
+
+/** A plain CSV row's Entry, as `entrySlot` makes it: the value derived from the counts when not written. */
+function plainEntry(row: PlainEntry, file: string): Entry {
+  const entry: Entry = { indicator: row.indicator, period: row.period ?? '', file, line: row.line };
+  const { value, numerator, denominator } = row;
+  if (value !== undefined) entry.value = value;
+  if (numerator !== undefined) entry.numerator = numerator;
+  if (denominator !== undefined) entry.denominator = denominator;
+  if (value === undefined && numerator !== undefined && denominator !== undefined && denominator > 0) entry.value = (numerator / denominator) * 100;
+  if (row.status !== undefined) entry.status = row.status;
+  if (row.evidence !== undefined) entry.evidence = row.evidence;
+  if (row.org !== undefined) entry.org = row.org;
+  if (row.source !== undefined) entry.source = row.source;
+  if (row.note !== undefined) entry.note = row.note;
+  return entry;
 }
 
 /** The plan id a YAML measurements file names, and where it names it. */

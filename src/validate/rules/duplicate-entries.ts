@@ -1,11 +1,30 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { MILESTONE_STATUSES, type MilestoneStatus } from '../../model/measurement.js';
 import { diagnosticAt } from '../report.js';
+import type { SourceDocument } from '../../load/document.js';
 import type { EntrySlot } from './types.js';
 import { DenseIntMap } from '../../util/dense-int-map.js';
 import { pagedFloat64, pagedUint32, pagedUint8 } from '../../util/paged-column.js';
 
 const ABSENT = Number.NaN;
+
+/** What the duplicate check reads of an entry: its group, its figures and its place. An Entry is one. */
+export interface EntryKey {
+  readonly indicator: string;
+  readonly period: string;
+  readonly org?: string | undefined;
+  readonly value?: number | undefined;
+  readonly numerator?: number | undefined;
+  readonly denominator?: number | undefined;
+  readonly status?: string | undefined;
+  readonly file: string;
+  readonly line: number;
+}
+
+/** Where a repeat is reported: the entry's document and pointer, asked for only when there is a repeat. */
+export interface EntryPlace {
+  slot(): { doc: SourceDocument; pointer: string };
+}
 
 /**
  * The figures and place of every report remembered, in columns indexed by a report number:
@@ -23,13 +42,13 @@ class Reports {
   private readonly fileIndex = new Map<string, number>();
   private size = 0;
 
-  add(slot: EntrySlot): number {
+  add(entry: EntryKey): number {
     const n = this.size++;
-    const { value, numerator, denominator, status, file, line } = slot.entry;
+    const { value, numerator, denominator, status, file, line } = entry;
     this.value.set(n, value ?? ABSENT);
     this.numerator.set(n, numerator ?? ABSENT);
     this.denominator.set(n, denominator ?? ABSENT);
-    this.status.set(n, status === undefined ? 0 : MILESTONE_STATUSES.indexOf(status) + 1);
+    this.status.set(n, status === undefined ? 0 : MILESTONE_STATUSES.indexOf(status as MilestoneStatus) + 1);
     this.line.set(n, line);
     let index = this.fileIndex.get(file);
     if (index === undefined) {
@@ -41,8 +60,8 @@ class Reports {
     return n;
   }
 
-  same(n: number, slot: EntrySlot): boolean {
-    const { value, numerator, denominator, status } = slot.entry;
+  same(n: number, entry: EntryKey): boolean {
+    const { value, numerator, denominator, status } = entry;
     const eq = (stored: number, given: number | undefined) => (given === undefined ? Number.isNaN(stored) : stored === given);
     const code = status === undefined ? 0 : MILESTONE_STATUSES.indexOf(status as MilestoneStatus) + 1;
     return eq(this.value.get(n), value) && eq(this.numerator.get(n), numerator) && eq(this.denominator.get(n), denominator) && this.status.get(n) === code;
@@ -82,8 +101,15 @@ export class DuplicateEntries {
    * earlier one, and, when the entry is kept, a token to ask `isDropped` about later.
    */
   add(slot: EntrySlot): { diagnostic?: Diagnostic; token?: number } {
-    const { indicator, period, org } = slot.entry;
-    const plan = slot.plan ?? '';
+    return this.addKey(slot.plan ?? '', slot.entry, { slot: () => slot });
+  }
+
+  /**
+   * As `add`, for an entry given by its figures and place (`plan` '' when none): a CSV's plain
+   * rows come so, their document and pointer made only for a repeat's diagnostic.
+   */
+  addKey(plan: string, entry: EntryKey, place: EntryPlace): { diagnostic?: Diagnostic; token?: number } {
+    const { indicator, period, org } = entry;
     let indicators = this.groups.get(plan);
     if (indicators === undefined) this.groups.set(plan, (indicators = new Map()));
     let periods = indicators.get(indicator);
@@ -97,23 +123,24 @@ export class DuplicateEntries {
       else number = known;
     }
     const stored = number === -1 ? orgs.total : (orgs.get(number) ?? -1);
-    const first = stored === -1 ? undefined : stored;
-    if (first === undefined) {
-      const token = this.reports.add(slot);
+    if (stored === -1) {
+      const token = this.reports.add(entry);
       if (number === -1) orgs.total = token;
       else orgs.set(number, token);
       return { token };
     }
+    const first = stored;
     const what = `'${indicator}' for ${period}${org === undefined ? '' : ` (${org})`}`;
     const variants = [first, ...(this.others.get(first) ?? [])];
-    const same = variants.find((n) => this.reports.same(n, slot));
+    const same = variants.find((n) => this.reports.same(n, entry));
+    const { doc, pointer } = place.slot();
     if (same !== undefined) {
       const message = `${what} was already reported, identically, at ${this.reports.where(same)}`;
-      return { diagnostic: diagnosticAt(slot.doc, 'identical-duplicate', { pointer: slot.pointer }, message, 'warning') };
+      return { diagnostic: diagnosticAt(doc, 'identical-duplicate', { pointer }, message, 'warning') };
     }
     const message = `${what} is already reported at ${this.reports.where(first)} with other figures`;
-    this.others.set(first, [...variants.slice(1), this.reports.add(slot)]);
-    return { diagnostic: diagnosticAt(slot.doc, 'duplicate-entry', { pointer: slot.pointer }, message) };
+    this.others.set(first, [...variants.slice(1), this.reports.add(entry)]);
+    return { diagnostic: diagnosticAt(doc, 'duplicate-entry', { pointer }, message) };
   }
 
   /** True when an entry kept earlier turned out to clash with a later one. */
