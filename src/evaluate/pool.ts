@@ -293,6 +293,38 @@ class Groups {
   }
 
   /**
+   * `provenance` of groups in (file, line) order, read straight from the columns when no group
+   * is kept whole: a million pooled rows make no entry, only their lines. Otherwise through
+   * each group's entry.
+   */
+  provenance(cells: number[]): Pick<Actual, 'orgs' | 'sources' | 'notes'> {
+    if (this.whole.size > 0) return provenance(cells.map((n) => new GroupView(this, n)));
+    const { file, line, orgOf, files, orgNames } = this;
+    const sources: ActualSource[] = [];
+    const seen = new Uint8Array(orgNames.length);
+    const orgs: string[] = [];
+    let current = -1;
+    let lines: number[] = [];
+    for (const n of cells) {
+      const f = file.get(n);
+      if (f !== current) {
+        if (current !== -1) sources.push(sourceOf(files[current]!, lines));
+        current = f;
+        lines = [];
+      }
+      lines.push(line.get(n));
+      const org = orgOf.get(n);
+      if (org !== -1 && seen[org] === 0) {
+        seen[org] = 1;
+        orgs.push(orgNames[org]!);
+      }
+    }
+    if (current !== -1) sources.push(sourceOf(files[current]!, lines));
+    orgs.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return orgs.length > 0 ? { sources, orgs } : { sources };
+  }
+
+  /**
    * The usable groups of one period: the department total wins over a breakdown by org
    * (DESIGN rule 1); otherwise every org, in org-number order.
    */
@@ -516,7 +548,7 @@ function poolNumbers(year: number, periods: PeriodGroups[], measure: Measure, st
     value: null,
     period: complete || last === undefined ? String(year) : last.label,
     provisional: !complete,
-    ...provenance(cells.map((n) => new GroupView(store, n))),
+    ...store.provenance(cells),
   };
 
   if (measure === 'count') {
