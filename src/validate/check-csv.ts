@@ -265,6 +265,8 @@ export async function checkCsv(path: string, cwd: string, sink: CsvSink): Promis
           await begin(row, doc, pointer);
         }
         if (errorLines.size > 0 && errorLines.has(cursor.line)) continue;
+        // plainlyValid holds every cell to the type PlainEntry gives it (a string indicator and
+        // period, finite numbers, a milestone state, strings of text).
         if (plain !== undefined && plainlyValid(cursor) && plain(cursor as PlainCursor & PlainEntry)) continue;
         const { row, doc, pointer } = cursor.whole();
         general(row, doc, pointer);
