@@ -106,13 +106,38 @@ class Groups {
     this.slotOf.set(n, slot);
     this.orgOf.set(n, org);
     this.set(n, entry, key);
+    if (this.inOrder) this.noteOrder(n);
     return n;
+  }
+
+  /**
+   * True while every group came from one file, on lines that only grow, and still stands for
+   * its first entry: group numbers are then in (file, line) order, and sorting by place is
+   * sorting numbers. The usual large CSV, read top to bottom.
+   */
+  private inOrder = true;
+  private orderFile = -1;
+  private orderLine = Number.NEGATIVE_INFINITY;
+
+  private noteOrder(n: number): void {
+    if (this.kept(n) !== undefined) {
+      this.inOrder = false;
+      return;
+    }
+    const file = this.file.get(n);
+    const line = this.line.get(n);
+    if (this.orderFile === -1) this.orderFile = file;
+    if (file !== this.orderFile || !(line > this.orderLine)) this.inOrder = false;
+    else this.orderLine = line;
   }
 
   /** Another entry for group `n`: counted, and standing for the group when it comes first. */
   repeat(n: number, entry: Entry, key: string | null): void {
     this.count.set(n, this.count.get(n) + 1);
-    if (precedes(entry, this.standing(n))) this.set(n, entry, key);
+    if (precedes(entry, this.standing(n))) {
+      this.set(n, entry, key);
+      this.inOrder = false;
+    }
   }
 
   /** The group as pooling sees it: its standing entry, and how many entries arrived. */
@@ -177,6 +202,16 @@ class Groups {
    * stable sort of a sorted list is the list itself).
    */
   sortByPlace(cells: number[]): void {
+    if (this.inOrder) {
+      for (let i = 1; i < cells.length; i++) {
+        if (cells[i - 1]! > cells[i]!) {
+          const sorted = Uint32Array.from(cells).sort();
+          for (let j = 0; j < cells.length; j++) cells[j] = sorted[j]!;
+          return;
+        }
+      }
+      return;
+    }
     this.refreshRanks();
     const { fileRanks, file, line } = this;
     const general = (a: number, b: number): number =>

@@ -44,4 +44,20 @@ describe("an actual read from the pool's columns", () => {
       { numRuns: 500 },
     );
   });
+
+  it('sorts one file read top to bottom as it sorts the same rows arriving in another order', () => {
+    fc.assert(
+      fc.property(entries, fc.nat(), (raw, seed) => {
+        // One file, each row on its own line, in line order: the pool sorts by group number.
+        const rows = raw.map((e, i) => toEntry({ ...e, file: 'a.csv', line: i + 2 }));
+        const inOrder = createPool();
+        for (const row of rows) inOrder.add(row);
+        const shuffled = createPool();
+        const order = rows.map((row, i) => ({ row, k: (i * 7919 + seed) % 104_729 })).sort((a, b) => a.k - b.k);
+        for (const { row } of order) shuffled.add(row);
+        for (const measure of ['percent', 'count'] as const) expect(inOrder.actual('x', 2025, measure)).toEqual(shuffled.actual('x', 2025, measure));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
