@@ -40,7 +40,8 @@ export function entrySlot(doc: SourceDocument, raw: Raw, pointer: string, line: 
     entry.value = (entry.numerator / entry.denominator) * 100;
   }
   if (typeof raw.status === 'string') entry.status = raw.status as MilestoneStatus;
-  for (const field of TEXT_FIELDS) {
+  for (let i = 0; i < TEXT_FIELDS.length; i++) {
+    const field = TEXT_FIELDS[i]!;
     if (typeof raw[field] === 'string') entry[field] = raw[field];
   }
   if (entry.org === undefined && defaults.org !== undefined) entry.org = defaults.org;
@@ -71,11 +72,14 @@ export function toEntrySlots(check: DocumentCheck): EntrySlot[] {
   const doc = check.doc;
   const defaults = defaultsOf(check);
   const slots: EntrySlot[] = [];
-  data.measurements.forEach((item: unknown, i: number) => {
+  const items: unknown[] = data.measurements;
+  const anyRejected = check.rejected.length > 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const pointer = `/measurements/${i}`;
-    if (item === null || typeof item !== 'object' || Array.isArray(item) || isRejected(check, pointer)) return;
+    if (item === null || typeof item !== 'object' || Array.isArray(item) || (anyRejected && isRejected(check, pointer))) continue;
     const slot = entrySlot(doc, item as Raw, pointer, doc.locate(pointer).line, defaults);
     if (slot !== undefined) slots.push(slot);
-  });
+  }
   return slots;
 }
