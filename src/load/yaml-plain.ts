@@ -238,6 +238,24 @@ class Reader {
     return value;
   }
 
+  /**
+   * The value of digits alone from `start` to `end` that NUMBER reads as an integer (no leading
+   * zero, at most 15 digits, so exact), else -1. Counts are nearly every number of a data file:
+   * read from the character codes, they are neither cut out of the text nor matched.
+   */
+  private plainInteger(start: number, end: number): number {
+    const length = end - start;
+    if (length === 0 || length > 15) return -1;
+    const text = this.text;
+    let value = 0;
+    for (let at = start; at < end; at++) {
+      const digit = text.charCodeAt(at) - 0x30;
+      if (digit < 0 || digit > 9) return -1;
+      value = value * 10 + digit;
+    }
+    return length > 1 && text.charCodeAt(start) === 0x30 ? -1 : value;
+  }
+
   /** The value of a scalar written after `key: ` or `- ` (up to the line's end), or a give-up. */
   private scalar(start: number, end: number): unknown {
     const limits = this.limits;
@@ -249,6 +267,8 @@ class Reader {
       if (body.length > limits.maxStringLength) giveUp();
       return toNfc(body);
     }
+    const integer = this.plainInteger(start, end);
+    if (integer !== -1) return integer;
     const text = this.text.slice(start, end);
     if (NUMBER.test(text)) return Number(text);
     if (text === 'true') return true;

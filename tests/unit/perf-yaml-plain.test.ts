@@ -68,9 +68,9 @@ describe('the quick reader of plain YAML', () => {
   it('reads generated plain-looking documents exactly as the full parser, or leaves them to it', () => {
     const key = fc.constantFrom('indicator', 'period', 'value', 'org', 'note', 'a', 'b_c', 'x-y', 'constructor', 'null', 'true', '_k');
     // Mostly what data files hold, so that many documents are read quickly; some of every trap.
-    const plain = fc.constantFrom('80', '80.5', '-3', '-0', '2025', '2025-12-14', '2025-H1', 'Xã 0001', 'Báo cáo số 1', 'done', 'a  b', 'x,y', 'a#b', '12:30', '"q"', "'q'", '"Xã 2"', '""', "''", 'true', 'false', 'e\u0301', '"e\u0301"', 'yes', 'no');
+    const plain = fc.constantFrom('80', '0', '10', '999999999999999', '80.5', '-3', '-0', '2025', '2025-12-14', '2025-H1', 'Xã 0001', 'Báo cáo số 1', 'done', 'a  b', 'x,y', 'a#b', '12:30', '"q"', "'q'", '"Xã 2"', '""', "''", 'true', 'false', 'e\u0301', '"e\u0301"', 'yes', 'no');
     const traps = fc.constantFrom(
-      '007', '1e3', '.5', '0x1F', '0o17', '+1', '1.', 'True', 'null', '~', 'NULL', '.inf', '-.inf', '.nan', 'a: b', 'a #b', '-x', '?x',
+      '007', '00', '0123', '1000000000000000', '1e3', '.5', '0x1F', '0o17', '+1', '1.', 'True', 'null', '~', 'NULL', '.inf', '-.inf', '.nan', 'a: b', 'a #b', '-x', '?x',
       ':x', 'x:', '"a\'b"', "'a\"b'", '"a # b"', '9007199254740993', '123456789012345678', '@x', '`x`', '%x', '"\\n"', '&a x', '*a',
       '!t x', '[1]', '{a: 1}', '| x', '> x', '- x', "'a''b'",
     );
