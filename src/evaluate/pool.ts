@@ -5,6 +5,7 @@ import { endMonth, GRANULARITIES, PARTS_PER_YEAR, parsePeriod, type Period } fro
 import type { Remark } from './remarks.js';
 import { DenseIntMap } from '../util/dense-int-map.js';
 import { pagedFloat64, pagedInt32, pagedUint32, pagedUint8 } from '../util/paged-column.js';
+import { NameNumbers } from '../util/name-numbers.js';
 
 /** The one actual of an indicator for a year (null when there is none) and why it looks as it does. */
 export interface Pooled {
@@ -87,10 +88,8 @@ class Groups {
   /** The period slot each group belongs to, and its org's number (-1 for the department total). */
   private readonly slotOf = pagedUint32();
   private readonly orgOf = pagedInt32();
-  private readonly files: string[] = [];
-  private readonly fileIndex = new Map<string, number>();
-  private lastFile: string | undefined;
-  private lastFileNumber = 0;
+  private readonly fileNumbers = new NameNumbers();
+  private readonly files = this.fileNumbers.names;
   /** Entries kept whole, by group number. */
   private readonly whole = new Map<number, Entry>();
   /** Every (indicator, period) slot, by its number. */
@@ -294,24 +293,11 @@ class Groups {
     this.fileRanks = Int32Array.from(this.files, (name) => this.ranks.get(name)!);
   }
 
-  private fileNumber(file: string): number {
-    if (file === this.lastFile) return this.lastFileNumber;
-    let index = this.fileIndex.get(file);
-    if (index === undefined) {
-      index = this.files.length;
-      this.files.push(file);
-      this.fileIndex.set(file, index);
-    }
-    this.lastFile = file;
-    this.lastFileNumber = index;
-    return index;
-  }
-
   private set(n: number, entry: Entry, key: string | null): void {
     if (!compact(entry, key)) {
       // A copy, so a caller reusing its entry object cannot change what the pool holds.
       this.whole.set(n, { ...entry });
-      if (typeof entry.file === 'string') this.fileNumber(entry.file);
+      if (typeof entry.file === 'string') this.fileNumbers.number(entry.file);
       return;
     }
     if (this.whole.size > 0) this.whole.delete(n);
@@ -324,7 +310,7 @@ class Groups {
     this.numerator.set(n, entry.numerator ?? 0);
     this.denominator.set(n, entry.denominator ?? 0);
     this.line.set(n, entry.line);
-    this.file.set(n, this.fileNumber(entry.file));
+    this.file.set(n, this.fileNumbers.number(entry.file));
   }
 
   /**

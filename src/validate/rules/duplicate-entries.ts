@@ -5,6 +5,7 @@ import type { SourceDocument } from '../../load/document.js';
 import type { EntrySlot } from './types.js';
 import { DenseIntMap } from '../../util/dense-int-map.js';
 import { pagedFloat64, pagedUint32, pagedUint8 } from '../../util/paged-column.js';
+import { NameNumbers } from '../../util/name-numbers.js';
 
 const ABSENT = Number.NaN;
 
@@ -38,8 +39,7 @@ class Reports {
   private readonly status = pagedUint8();
   private readonly line = pagedUint32();
   private readonly file = pagedUint32();
-  private readonly files: string[] = [];
-  private readonly fileIndex = new Map<string, number>();
+  private readonly files = new NameNumbers();
   private size = 0;
 
   add(entry: EntryKey): number {
@@ -50,13 +50,7 @@ class Reports {
     this.denominator.set(n, denominator ?? ABSENT);
     this.status.set(n, status === undefined ? 0 : MILESTONE_STATUSES.indexOf(status as MilestoneStatus) + 1);
     this.line.set(n, line);
-    let index = this.fileIndex.get(file);
-    if (index === undefined) {
-      index = this.files.length;
-      this.files.push(file);
-      this.fileIndex.set(file, index);
-    }
-    this.file.set(n, index);
+    this.file.set(n, this.files.number(file));
     return n;
   }
 
@@ -68,7 +62,7 @@ class Reports {
   }
 
   where(n: number): string {
-    return `${this.files[this.file.get(n)]}:${this.line.get(n)}`;
+    return `${this.files.names[this.file.get(n)]}:${this.line.get(n)}`;
   }
 }
 
