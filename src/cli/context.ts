@@ -1,24 +1,33 @@
-import type { Writable } from 'node:stream';
+import { processOut, type Out } from './process-out.js';
+
+export type { Out } from './process-out.js';
 
 /**
  * Everything a command may touch of the outside world. The bin passes the real process;
  * in-process tests pass buffers, an env and a cwd of their own.
  */
 export interface CliContext {
-  stdout: Writable & { isTTY?: boolean; columns?: number };
-  stderr: Writable & { isTTY?: boolean };
+  stdout: Out;
+  stderr: Out;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
 
-/** The real process. Its streams are made when first used: a clean run never needs stderr. */
+/**
+ * The real process. Its outputs are made when first used (a clean run never writes to
+ * stderr), and on a pipe or a file they are written without node's streams (./process-out.ts).
+ */
 export function processContext(): CliContext {
+  let stdout: Out | undefined;
+  let stderr: Out | undefined;
   return {
     get stdout() {
-      return process.stdout;
+      stdout ??= processOut(1, () => process.stdout);
+      return stdout;
     },
     get stderr() {
-      return process.stderr;
+      stderr ??= processOut(2, () => process.stderr);
+      return stderr;
     },
     env: process.env,
     cwd: process.cwd(),
