@@ -6,6 +6,15 @@
 const { existsSync, renameSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { Writable } = require('node:stream');
+const v8 = require('node:v8');
+
+// V8 drops the bytecode of a function that has not run for a few full GCs, and a cache holds
+// only the functions that still have theirs: over forty samples, the code every run needs once
+// (module set-up, option parsing, loading the plan) would be dropped before the caches are made,
+// and compiled afresh by every real run. Flushing is off while the samples run and back on
+// before the caches are made: V8 ties a cache to the flags it was made under, and a real run
+// has the default.
+v8.setFlagsFromString('--no-flush-bytecode');
 
 const root = join(__dirname, '..');
 // The folder of the bundles just built (not yet moved to dist/cli/): the caches do not depend on where it is.
@@ -52,6 +61,7 @@ async function main() {
   for (const argv of SAMPLES) {
     await run(argv, { stdout: sink(), stderr: sink(), env: { NO_COLOR: '1' }, cwd: root });
   }
+  v8.setFlagsFromString('--flush-bytecode');
   for (const { file, bytes } of codeCaches()) {
     // Whole or not at all: a cache cut short would only be refused, but need not be written.
     const temp = `${file}.${process.pid}.tmp`;
