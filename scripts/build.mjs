@@ -15,6 +15,7 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -344,6 +345,16 @@ for (const built of [library, result]) {
 // Every bundle that imports errors must get them from errors.cjs, never from a copy of its own.
 for (const [output, meta] of Object.entries(result.metafile.outputs)) {
   if (!output.endsWith('errors.cjs') && Object.keys(meta.inputs).includes('src/model/errors.ts')) throw new Error(`build: ${output} has its own copy of src/model/errors.ts`);
+}
+// Each bundle but the loader itself, wrapped here in its module function as the loader would
+// wrap it (the loader's own constants say how), so that a start does not make a second copy of
+// every source to wrap it. The build line stays first: it ties the bundle to its cache.
+const { MODULE_WRAPPER_START, MODULE_WRAPPER_END } = createRequire(import.meta.url)(at(OUT, 'cli', 'boot.cjs'));
+for (const output of Object.keys(result.metafile.outputs)) {
+  if (!output.endsWith('.cjs') || output.endsWith('/boot.cjs')) continue;
+  const text = readFileSync(at(output), 'latin1');
+  const firstLine = text.indexOf('\n') + 1;
+  writeFileSync(at(output), `${text.slice(0, firstLine)}${MODULE_WRAPPER_START}${text.slice(firstLine)}${MODULE_WRAPPER_END}`, 'latin1');
 }
 copyFileSync(GENERATED_PLAN_VALIDATOR, at(OUT, PLAN_VALIDATOR_NAME));
 if (shippedPlan !== undefined) {

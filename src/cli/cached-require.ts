@@ -11,9 +11,15 @@
  *
  * Only files of the bundle's own folder that a bundle names as `./<name>.cjs` go through
  * here; every other `require` (node's modules, the plan validator) is node's own.
+ *
+ * Memory is the cost that counts at start: on these machines a page of memory touched for
+ * the first time costs about as much as running a thousand lines of cold code. So the build
+ * writes each bundle already wrapped in its module function (no second copy of the source to
+ * make one), and every file is read into one buffer kept for the run (a cache is needed only
+ * while V8 reads it; a source only until it is a string), not into a fresh buffer per file.
  */
 import { isAscii } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -21,6 +27,26 @@ import { Script } from 'node:vm';
 /** The first line of every bundle and of every cache: which build made it. */
 const BUILD_LINE = /^\/\/ ccp-build ([0-9a-z]+)\n/;
 const CACHE_PREFIX = 'ccp-code-cache ';
+/** How a module's code is wrapped, as node wraps it; a bundle the build wrapped starts its second line so. */
+export const MODULE_WRAPPER_START = '(function (exports, require, module, __filename, __dirname) {';
+export const MODULE_WRAPPER_END = '\n})';
+
+/** The buffer every file is read into, grown when a file does not fit. */
+let scratch = Buffer.allocUnsafeSlow(0);
+
+/** The bytes of `file`, in the shared buffer: valid only until the next read. */
+function readShared(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (scratch.length < size) scratch = Buffer.allocUnsafeSlow(Math.max(size, 2 * scratch.length, 1 << 18));
+    let done = 0;
+    for (let n; done < size && (n = readSync(fd, scratch, done, size - done, null)) > 0; ) done += n;
+    return scratch.subarray(0, done);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 interface Loaded {
   module: { exports: unknown };
@@ -36,7 +62,7 @@ const loaded = new Map<string, Loaded>();
 function readCache(file: string, build: string): Buffer | undefined {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(`${file}.cache`);
+    bytes = readShared(`${file}.cache`);
   } catch {
     return undefined;
   }
@@ -54,14 +80,15 @@ export function cachedRequire(file: string): unknown {
   const known = loaded.get(file);
   if (known !== undefined) return known.module.exports;
   // Bundles are ASCII but for a few template literals: latin1 takes ASCII bytes as they are.
-  const bytes = readFileSync(file);
-  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
-  const build = BUILD_LINE.exec(source)?.[1];
-  const cachedData = build === undefined ? undefined : readCache(file, build);
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new Script(wrapped, { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
+  const bytes = readShared(file);
+  const text = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const build = BUILD_LINE.exec(text);
+  const source = build !== null && text.startsWith(MODULE_WRAPPER_START, build[0].length) ? text : `${MODULE_WRAPPER_START}${text}${MODULE_WRAPPER_END}`;
+  // Read after the source has become a string: both use the one buffer.
+  const cachedData = build === null ? undefined : readCache(file, build[1]!);
+  const script = new Script(source, { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
   const module = { exports: {} as unknown };
-  const entry: Loaded = { module, script, build, cacheAccepted: cachedData === undefined ? null : script.cachedDataRejected !== true };
+  const entry: Loaded = { module, script, build: build?.[1], cacheAccepted: cachedData === undefined ? null : script.cachedDataRejected !== true };
   loaded.set(file, entry);
   const dir = dirname(file);
   const nodeRequire = createRequire(file);
