@@ -43,7 +43,11 @@ const log = (text) => process.stderr.write(`${text}\n`);
 async function runBenchmark(bench) {
   log(`${bench.title}:`);
   await bench.prepare();
-  const exec = (args) => runNode(args, { cwd: ROOT, env: CHILD_ENV, memory: bench.memory, timeoutMs: bench.timeoutMs });
+  // memory 'apart': the timed runs are bare, and peak memory and CPU time come from runs of
+  // their own, under the probe. time(1) costs a fork and an exec of its own, about a third of
+  // `node -e 0` here: added to both sides of a start-up ratio, it would flatter it.
+  const apart = bench.memory === 'apart';
+  const exec = (args, probe) => runNode(args, { cwd: ROOT, env: CHILD_ENV, memory: probe, timeoutMs: bench.timeoutMs });
   const parties = [...bench.subjects.map((subject) => ({ ...subject, role: 'ccp' })), { ...bench.baseline, role: 'baseline' }];
   for (const party of parties) {
     party.times = [];
@@ -51,26 +55,29 @@ async function runBenchmark(bench) {
     party.cpu = [];
     party.error = null;
   }
-  const once = async (party, timed) => {
+  /** One run: 'warm-up' (kept for nothing), 'timed', or 'probe' (memory and CPU only). */
+  const once = async (party, kind) => {
     if (party.error !== null) return;
-    const run = await exec(party.args);
+    const probe = apart ? kind === 'probe' : bench.memory === true;
+    const run = await exec(party.args, probe);
     const why = failure(run) ?? (party.times.length === 0 && party.check !== undefined ? party.check(run) : null);
     if (why !== null) {
       party.error = why;
       log(`  ${party.role === 'ccp' ? 'ccp' : 'baseline'} failed: ${why}  [${party.label}]`);
       return;
     }
-    if (!timed) return;
-    party.times.push(run.ms);
+    if (kind === 'warm-up') return;
+    if (kind === 'timed') party.times.push(run.ms);
     if (run.rssKiB !== null) party.rss.push(run.rssKiB);
     if (run.cpuMs !== null) party.cpu.push(run.cpuMs);
   };
-  if (bench.warmup) for (const party of parties) await once(party, false);
+  if (bench.warmup) for (const party of parties) await once(party, 'warm-up');
   for (let round = 0; round < bench.runs; round++) {
-    for (const party of parties) await once(party, true);
+    for (const party of parties) await once(party, 'timed');
     log(`  round ${round + 1}/${bench.runs}: ${parties.map((p) => (p.error === null ? `${p.times.at(-1)?.toFixed(0)} ms` : 'failed')).join(', ')}`);
     if (parties.every((party) => party.error !== null)) break;
   }
+  if (apart) for (let round = 0; round < Math.min(bench.runs, 3); round++) for (const party of parties) await once(party, 'probe');
   const base = parties.at(-1);
   const baseMs = base.error === null ? median(base.times) : null;
   const baseCpuMs = base.error === null && base.cpu.length > 0 ? median(base.cpu) : null;

@@ -52,9 +52,9 @@ export async function benchmarks({ quick = false, runs: runsOverride, work, log 
       title: 'Start-up',
       runs: runs(7, 3),
       warmup: !quick,
-      // Memory and CPU time here too: CPU time (to 10 ms) is the steadier figure when other
-      // work shares the machine, and time(1) costs ccp and `node -e 0` the same.
-      memory: true,
+      // Memory and CPU time (to 10 ms) from runs of their own: the timed runs are bare node
+      // processes, ccp's and `node -e 0`'s, with nothing around them (see bench/run.mjs).
+      memory: 'apart',
       timeoutMs: 60_000,
       prepare: async () => {},
       baseline: { label: 'node -e 0', args: ['-e', '0'] },
