@@ -269,6 +269,7 @@ const common = {
 const CLI_ENTRIES = {
   boot: 'src/cli/cached-require.ts',
   main: 'src/cli/main.ts',
+  program: 'src/cli/program.ts',
   errors: 'src/model/errors.ts',
   validate: 'src/cli/commands/validate.ts',
   evaluate: 'src/cli/commands/evaluate.ts',
@@ -287,6 +288,28 @@ const CLI_ENTRIES = {
   'diagnostics-text': 'src/report/diagnostics/text.ts',
   'diagnostics-github': 'src/report/diagnostics/github.ts',
   tinyglobby: 'tinyglobby',
+  validators: GENERATED_VALIDATORS,
+};
+
+/**
+ * The schema validators (with ajv's helpers and ajv-formats, a third of a command's bundle) are
+ * a bundle of their own, loaded the first time a validator is asked for: a run whose documents
+ * are plainly within their schema (src/validate/plain-measurements.ts) and whose plan is the
+ * shipped one's copy never loads them. In their place, a module whose `compileValidator`
+ * requires them when first called.
+ */
+const lazyValidators = {
+  name: 'ccp-lazy-validators',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/compile-validator\.js$/ }, (args) =>
+      args.importer === at('src', 'validate', 'schemas.ts') ? { path: 'lazy-validators', namespace: 'ccp-lazy' } : undefined,
+    );
+    b.onResolve({ filter: /^\.\/validators\.cjs$/, namespace: 'ccp-lazy' }, () => ({ path: './validators.cjs', external: true }));
+    b.onLoad({ filter: /^lazy-validators$/, namespace: 'ccp-lazy' }, () => ({
+      loader: 'js',
+      contents: "let loaded;\nexport function compileValidator(name) {\n  return (loaded ??= require('./validators.cjs')).compileValidator(name);\n}\n",
+    }));
+  },
 };
 
 /** An import of another entry's module becomes a require of that entry's bundle. */
@@ -333,7 +356,7 @@ const result = await build({
   supported: { 'dynamic-import': false },
   // import.meta.url, asked for by the one module that finds the package's folder: made on demand.
   define: { 'import.meta.url': '__ccpMeta.url' },
-  plugins: [bundleBoundaries, generated, yamlModules, lazyChildProcess],
+  plugins: [lazyValidators, bundleBoundaries, generated, yamlModules, lazyChildProcess],
   banner: { js: `// ccp-build ${buildId}\nvar __ccpMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };` },
 });
 
