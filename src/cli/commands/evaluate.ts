@@ -52,6 +52,7 @@ function parseYears(values: readonly string[] | undefined): number[] {
 
 /** Years must be horizons of the plan: a typo would otherwise print an empty report. */
 function checkYears(years: readonly number[], plan: Plan): void {
+  if (years.length === 0) return;
   const known = [...new Set(expandTargets(plan).map((target) => target.year))].sort((a, b) => a - b);
   for (const year of years) {
     if (!known.includes(year)) throw new UsageError(`--horizon ${year}: the plan has no target for that year; its target years are ${known.join(', ')}`);
