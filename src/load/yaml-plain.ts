@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { Position, SourceDocument } from './document.js';
 import { parsePointer } from './json-pointer.js';
 import type { Limits } from './limits.js';
@@ -81,6 +82,8 @@ class Reader {
     private readonly text: string,
     lineStarts: readonly number[],
     private readonly limits: Limited,
+    /** Whether mappings' offsets are kept too; a sequence's always are (its items' lines are asked for every entry). */
+    private readonly mappingOffsets: boolean,
   ) {
     this.lines = new Int32Array(lineStarts.length * 3);
     for (let i = 0; i < lineStarts.length; i++) {
@@ -172,7 +175,7 @@ class Reader {
   private mapping(indent: number, start: number, depth: number, firstEnd: number): Record<string, unknown> {
     const text = this.text;
     const value: Record<string, unknown> = {};
-    const offsets: Offsets = [];
+    const offsets: Offsets | undefined = this.mappingOffsets ? [] : undefined;
     let from = start;
     let end = firstEnd;
     for (;;) {
@@ -194,7 +197,7 @@ class Reader {
         valueStart = this.blockStart;
       }
       value[name] = child;
-      offsets.push(from, valueStart);
+      if (offsets !== undefined) offsets.push(from, valueStart);
       if (this.done()) break;
       const next = this.indent(this.index);
       if (next < indent) break;
@@ -202,7 +205,7 @@ class Reader {
       from = this.start(this.index);
       end = this.end(this.index);
     }
-    this.offsets.set(value, offsets);
+    if (offsets !== undefined) this.offsets.set(value, offsets);
     this.blockStart = start;
     return value;
   }
@@ -291,34 +294,57 @@ function tokensOf(pointer: string): string[] {
   return (pointer.charCodeAt(0) === 0x2f ? pointer.slice(1) : pointer).split('/');
 }
 
+/** What `readPlainYaml` gives: the data, and the offsets the full parser's document gives. */
+export interface PlainYaml {
+  data: unknown;
+  /** The offset of the value (or, with `key`, the key) at a JSON pointer, as `SourceDocument.locate` places it. */
+  locate(pointer: string, options?: { key?: boolean }): number;
+  /** The offset of item `index` of a sequence in `data`, found without a pointer; undefined for anything else. */
+  itemOffset(sequence: readonly unknown[], index: number): number | undefined;
+}
+
+/** The tree read and every container's children's offsets, for a walk from the root. */
+interface Tree {
+  root: unknown;
+  rootStart: number;
+  offsets: Map<object, Offsets>;
+}
+
+/** Reads `text` as plain YAML; undefined at anything more. */
+function readTree(text: string, lineStarts: readonly number[], limits: Limited, mappingOffsets: boolean): Tree | undefined {
+  try {
+    const reader = new Reader(text, lineStarts, limits, mappingOffsets);
+    if (reader.empty) return undefined;
+    const first = reader.firstLine();
+    if (first.indent !== 0 || text.charCodeAt(first.start) === DASH) return undefined;
+    const root = reader.block(1);
+    if (!reader.done()) return undefined;
+    return { root, rootStart: first.start, offsets: reader.offsets };
+  } catch (error) {
+    if (error instanceof GiveUp) return undefined;
+    throw error;
+  }
+}
+
 /**
  * Reads `text` when it is plain YAML (see above): its data as plain JavaScript, already as
  * `sanitize` makes it (strings in NFC; keys are ASCII and never forbidden here), and a `locate`
  * giving the offset the full parser's document would give for a JSON pointer. Undefined when
  * the text is anything more.
+ *
+ * Only sequences' offsets are kept while reading: a file with nothing to report is never
+ * located in, but its entries' lines are asked for. The first `locate` reads the text again,
+ * keeping every container's offsets; the reader is deterministic, so that second tree has the
+ * same shape, keys and order as the data given out, and is walked in its place.
  */
-export function readPlainYaml(
-  text: string,
-  lineStarts: readonly number[],
-  limits: Limited,
-): { data: unknown; locate: (pointer: string, options?: { key?: boolean }) => number } | undefined {
+export function readPlainYaml(text: string, lineStarts: readonly number[], limits: Limited): PlainYaml | undefined {
   if (NOT_PLAIN.test(text) || ODD_SPACE.test(text) || text.includes(' #')) return undefined;
+  const read = readTree(text, lineStarts, limits, false);
+  if (read === undefined) return undefined;
+  let tree: Tree | undefined;
   let root: unknown;
-  let rootStart: number;
-  let offsets: Map<object, Offsets>;
-  try {
-    const reader = new Reader(text, lineStarts, limits);
-    if (reader.empty) return undefined;
-    const first = reader.firstLine();
-    if (first.indent !== 0 || text.charCodeAt(first.start) === DASH) return undefined;
-    root = reader.block(1);
-    rootStart = first.start;
-    if (!reader.done()) return undefined;
-    offsets = reader.offsets;
-  } catch (error) {
-    if (error instanceof GiveUp) return undefined;
-    throw error;
-  }
+  let rootStart = read.rootStart;
+  let offsets = read.offsets;
   // Where the walk stood before the last token of the last pointer walked: entries are located
   // one after another (`/measurements/0`, `/measurements/1`, ...), and each walk then takes one step.
   let parentPointer: string | undefined;
@@ -351,6 +377,13 @@ export function readPlainYaml(
     return true;
   };
   const locate = (pointer: string, options: { key?: boolean } = {}): number => {
+    if (tree === undefined) {
+      // The same text read the same way a moment ago: it cannot give up now.
+      tree = readTree(text, lineStarts, limits, true)!;
+      root = tree.root;
+      rootStart = tree.rootStart;
+      offsets = tree.offsets;
+    }
     const slash = pointer.lastIndexOf('/');
     const simple = pointer.charCodeAt(0) === 0x2f && pointer !== '/' && !pointer.includes('~');
     if (simple && parentPointer !== undefined && slash === parentPointer.length && pointer.startsWith(parentPointer)) {
@@ -384,7 +417,8 @@ export function readPlainYaml(
     }
     return options.key === true && keyPosition !== undefined ? keyPosition : position;
   };
-  return { data: root, locate };
+  const itemOffset = (sequence: readonly unknown[], index: number): number | undefined => read.offsets.get(sequence)?.[index];
+  return { data: read.root, locate, itemOffset };
 }
 
 /** The offsets at which the lines of `text` start. */
@@ -407,19 +441,41 @@ export function positionIn(text: string, lineStarts: readonly number[], offset: 
   return { line: low + 1, column: clamped - lineStarts[low]! + 1 };
 }
 
+/** The SourceDocument of plain YAML text, as `plainYamlDocument` makes it. */
+export class PlainYamlDocument implements SourceDocument {
+  readonly format = 'yaml' as const;
+  readonly diagnostics: Diagnostic[] = [];
+  readonly data: unknown;
+
+  constructor(
+    readonly file: string,
+    readonly path: string,
+    private readonly text: string,
+    private readonly lineStarts: readonly number[],
+    private readonly plain: PlainYaml,
+  ) {
+    this.data = plain.data;
+  }
+
+  locate(pointer: string, options?: { key?: boolean }): Position {
+    return positionIn(this.text, this.lineStarts, this.plain.locate(pointer, options));
+  }
+
+  /**
+   * The 1-based line of item `index` of a sequence in `data`, as `locate` gives it for the
+   * item's pointer, without a pointer made or walked; undefined for anything else.
+   */
+  itemLine(sequence: readonly unknown[], index: number): number | undefined {
+    const offset = this.plain.itemOffset(sequence, index);
+    return offset === undefined ? undefined : positionIn(this.text, this.lineStarts, offset).line;
+  }
+}
+
 /**
  * The SourceDocument of plain YAML text (data sanitised as the full parser's is, while it is
  * read), without loading the YAML library at all; undefined when the text is more than plain.
  */
 export function plainYamlDocument(text: string, source: { file: string; path: string }, limits: Limited, lineStarts = lineStartsOf(text)): SourceDocument | undefined {
   const plain = readPlainYaml(text, lineStarts, limits);
-  if (plain === undefined) return undefined;
-  return {
-    file: source.file,
-    path: source.path,
-    format: 'yaml',
-    data: plain.data,
-    locate: (pointer, options) => positionIn(text, lineStarts, plain.locate(pointer, options)),
-    diagnostics: [],
-  };
+  return plain === undefined ? undefined : new PlainYamlDocument(source.file, source.path, text, lineStarts, plain);
 }
