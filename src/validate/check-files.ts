@@ -12,12 +12,12 @@ import { checkDocument, isRejected, type DocumentCheck } from './check-document.
 import type { PlainEntry } from './check-csv.js';
 import { checkPlan } from './check-plan.js';
 import { diagnosticAt, sortDiagnostics, summarize, type Place } from './report.js';
-import { DuplicateEntries } from './rules/duplicate-entries.js';
+import { DuplicateEntries, type EntryPlace } from './rules/duplicate-entries.js';
 import { outsidePlan } from './rules/entry-period.js';
-import { passesEntryRules } from './rules/entry-plain.js';
+import { passesEntryRules, passesWrittenEntryRules } from './rules/entry-plain.js';
 import { ENTRY_RULES } from './rules/index.js';
 import type { EntryRuleContext, EntrySlot, Report } from './rules/types.js';
-import { toEntrySlots } from './to-entries.js';
+import { defaultsOf, entryLine, slotOf, toEntry } from './to-entries.js';
 
 /** Everything `validate` found: the typed files, every valid entry, and the diagnostics. */
 export interface CheckResult {
@@ -262,11 +262,64 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
       diagnostics.push(...slot.diagnostics);
       if (slot.diagnostics.some((d) => d.severity === 'error')) return;
     }
-    const { diagnostic, token } = duplicates.add(slot);
-    if (diagnostic !== undefined) diagnostics.push(diagnostic);
-    if (token === undefined) return;
-    if (options.onEntry !== undefined) options.onEntry(slot.entry);
-    else collected.push({ entry: slot.entry, token, file });
+    keep(duplicates.add(slot), slot.entry, file);
+  };
+
+  /** A kept entry (or its repeat's diagnostic) handed on. */
+  const keep = (added: { diagnostic?: Diagnostic; token?: number }, entry: Entry, file: MeasurementFile): void => {
+    if (added.diagnostic !== undefined) diagnostics.push(added.diagnostic);
+    if (added.token === undefined) return;
+    if (options.onEntry !== undefined) options.onEntry(entry);
+    else collected.push({ entry, token: added.token, file });
+  };
+
+  // Where a plain YAML entry is, made into a document and pointer only for a repeat's diagnostic.
+  let plainDoc: SourceDocument | undefined;
+  let plainIndex = 0;
+  const plainPlace: EntryPlace = { slot: () => ({ doc: plainDoc!, pointer: `/measurements/${plainIndex}` }) };
+
+  /**
+   * Checks the entries of a YAML measurements file in order; true when one of them takes the
+   * file's default period. An entry of a known indicator that no entry rule would report on
+   * (asked with the rules' own tests) goes straight to the duplicate check: no slot, pointer or
+   * rule context is made for it. Anything else is made whole and checked by the rules.
+   */
+  const checkEntries = (check: DocumentCheck, plan: Plan | undefined, planKey: string | undefined, file: MeasurementFile): boolean => {
+    const data = check.data;
+    if (data === undefined || !Array.isArray(data.measurements)) return false;
+    const doc = check.doc;
+    const defaults = defaultsOf(check);
+    const items: unknown[] = data.measurements;
+    const anyRejected = check.rejected.length > 0;
+    const indicators = plan === undefined ? undefined : indicatorsOf(plan);
+    let usesDefaultPeriod = false;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+      const pointer = anyRejected ? `/measurements/${i}` : undefined;
+      if (pointer !== undefined && isRejected(check, pointer)) continue;
+      const raw = item as Record<string, unknown>;
+      const entry = toEntry(doc.file, raw, entryLine(doc, items, i), defaults);
+      if (entry === undefined) continue;
+      const ownPeriod = raw.period !== undefined;
+      if (!ownPeriod && defaults.period !== undefined) usesDefaultPeriod = true;
+      const indicator = indicators?.get(entry.indicator);
+      if (
+        indicator !== undefined &&
+        entry.period !== '' &&
+        passesWrittenEntryRules(plan!, indicator, raw, entry.numerator, entry.denominator, ownPeriod ? entry.period : undefined)
+      ) {
+        plainDoc = doc;
+        plainIndex = i;
+        keep(duplicates.addKey(planKey ?? '', entry, plainPlace), entry, file);
+        continue;
+      }
+      const slot = slotOf(doc, entry, raw, pointer ?? `/measurements/${i}`, defaults);
+      if (planKey !== undefined) slot.plan = planKey;
+      accept(slot, plan, file);
+    }
+    plainDoc = undefined;
+    return usesDefaultPeriod;
   };
 
   for (const path of absolutes) {
@@ -279,15 +332,10 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
       usedPlans.add(plan);
       const file = measurementFile(yaml);
       measurementFiles.push(file);
-      const slots = toEntrySlots(yaml);
       const planKey = named?.id ?? options.planId ?? plan?.id;
-      for (let i = 0; i < slots.length; i++) {
-        const slot = slots[i]!;
-        if (planKey !== undefined) slot.plan = planKey;
-        accept(slot, plan, file);
-      }
+      const usesDefaultPeriod = checkEntries(yaml, plan, planKey, file);
       // The file's default period is reported once, here, rather than on every entry using it.
-      const message = plan === undefined || !slots.some((s) => s.periodPointer === '/period') ? undefined : outsidePlan(String(yaml.data?.period), plan);
+      const message = plan === undefined || !usesDefaultPeriod ? undefined : outsidePlan(String(yaml.data?.period), plan);
       if (message !== undefined) diagnostics.push(diagnosticAt(yaml.doc, 'period-outside-plan', { pointer: '/period' }, message, 'warning'));
       continue;
     }
