@@ -97,21 +97,36 @@ describe('reading many small files quickly, with the same results', () => {
 
   it('checks a remembered key against the limits of each read, and gives up at spaces other than ASCII ones', () => {
     const text = 'indicator: x\n';
-    expect(readPlainYaml(text, lineStartsOf(text), LIMITS)).toBeDefined();
+    expect(readPlainYaml(text, LIMITS)).toBeDefined();
     // The key is known by now; with a narrower limit the full parser must say it is too long.
     const narrow = { ...LIMITS, maxStringLength: 5 };
-    expect(readPlainYaml(text, lineStartsOf(text), narrow)).toBeUndefined();
+    expect(readPlainYaml(text, narrow)).toBeUndefined();
     expect(parseYamlText(text, SOURCE, narrow).diagnostics.map((d) => d.code)).toEqual(['string-too-long']);
     for (const odd of ['\u00a0a: 1\n', 'a:\u00a01\n', 'a: 1\n\u3000b: 2\n', 'a: x\u2003\n']) {
-      expect(readPlainYaml(odd, lineStartsOf(odd), LIMITS), JSON.stringify(odd)).toBeUndefined();
+      expect(readPlainYaml(odd, LIMITS), JSON.stringify(odd)).toBeUndefined();
     }
+  });
+
+  it('reads a file of more lines than the kept line table, and a small one after it, with every item on its line', () => {
+    const count = 70_000;
+    const big = `a:\n${'  - 1\n'.repeat(count)}b: x\n`;
+    const read = readPlainYaml(big, LIMITS)!;
+    const items = (read.data as { a: number[] }).a;
+    expect(items).toHaveLength(count);
+    expect([0, 255, 256, count - 1].map((i) => read.itemLine(items, i))).toEqual([2, 257, 258, count + 1]);
+    expect(read.locate('/b')).toBe(big.length - 2);
+    const small = 'list:\n  - x\n\n# note\n  - y\n';
+    const again = readPlainYaml(small, LIMITS)!;
+    const list = (again.data as { list: string[] }).list;
+    expect(list).toEqual(['x', 'y']);
+    expect([again.itemLine(list, 0), again.itemLine(list, 1)]).toEqual([2, 5]);
   });
 
   it('locates every pointer the same whatever was located before it', () => {
     const text = 'a: 1\nlist:\n  - x: 1\n    y: "Xã"\n  - 2\n  - z: 3\nb:\n  c:\n    d: e\n';
     const pointers = ['', '/', '/a', '/list', '/list/0', '/list/0/y', '/list/1', '/list/1/q', '/list/2/z', '/list/3', '/list/x', '/list/01',
       '/b/c/d', '/b/c/e', '/b/q/r', '/b/q/s', '/a/b', '/a/c', '//', '//x', '/l~0ist/0', '/list/0/x', 'list/0', '/nowhere/1', '/nowhere/2'];
-    const fresh = (pointer: string, key: boolean) => readPlainYaml(text, lineStartsOf(text), LIMITS)!.locate(pointer, key ? { key } : undefined);
+    const fresh = (pointer: string, key: boolean) => readPlainYaml(text, LIMITS)!.locate(pointer, key ? { key } : undefined);
     const full = parseYamlText(text, SOURCE, LIMITS, { plain: false });
     const starts = lineStartsOf(text);
     const at = (offset: number) => {
@@ -121,7 +136,7 @@ describe('reading many small files quickly, with the same results', () => {
     };
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...pointers), fc.boolean()), { maxLength: 30 }), (order) => {
-        const plain = readPlainYaml(text, lineStartsOf(text), LIMITS)!;
+        const plain = readPlainYaml(text, LIMITS)!;
         for (const [pointer, key] of order) {
           const offset = plain.locate(pointer, key ? { key } : undefined);
           expect(offset, pointer).toBe(fresh(pointer, key));
