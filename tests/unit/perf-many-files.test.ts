@@ -85,6 +85,41 @@ describe('reading many small files quickly, with the same results', () => {
     expect(sniffBytes(Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0x00, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69]))?.code).toBe('binary-file');
   });
 
+  it('sniffs generated heads as looking at every byte-order mark and counting every NUL did', () => {
+    const marks = [[0xff, 0xfe, 0, 0], [0, 0, 0xfe, 0xff], [0xff, 0xfe], [0xfe, 0xff], [0xef, 0xbb, 0xbf], []];
+    const names = ['UTF-32 LE', 'UTF-32 BE', 'UTF-16 LE', 'UTF-16 BE'];
+    /** sniffBytes as it was written before its quick path: every mark tried, then every byte counted. */
+    const reference = (head: Uint8Array): string | undefined => {
+      const found = marks.slice(0, 4).findIndex((mark) => mark.every((byte, i) => head[i] === byte));
+      if (found !== -1) return `wrong-encoding ${names[found]} mark`;
+      const start = [0xef, 0xbb, 0xbf].every((byte, i) => head[i] === byte) ? 3 : 0;
+      const end = Math.min(head.length, start + 8 * 1024);
+      let even = 0;
+      let odd = 0;
+      for (let i = start; i < end; i++) if (head[i] === 0) (i - start) % 2 === 0 ? even++ : odd++;
+      if (even + odd === 0) return undefined;
+      const pairs = Math.floor((end - start) / 2);
+      if (pairs > 0 && (even === 0 || odd === 0) && Math.max(even, odd) >= pairs / 4) return `wrong-encoding ${odd > 0 ? 'UTF-16 LE' : 'UTF-16 BE'} pattern`;
+      return 'binary-file';
+    };
+    const summary = (head: Uint8Array): string | undefined => {
+      const problem = sniffBytes(head);
+      if (problem === undefined) return undefined;
+      if (problem.code === 'binary-file') return 'binary-file';
+      const name = names.find((n) => problem.message.includes(n))!;
+      return `wrong-encoding ${name} ${problem.message.includes('it starts with a') ? 'mark' : 'pattern'}`;
+    };
+    const head = fc
+      .tuple(fc.constantFrom(...marks), fc.array(fc.constantFrom(0, 0x61, 0xfe, 0xff, 0xbb, 0xef, 0x20), { maxLength: 40 }))
+      .map(([mark, rest]) => Uint8Array.from([...mark, ...rest]));
+    fc.assert(
+      fc.property(head, (bytes) => {
+        expect(summary(bytes)).toBe(reference(bytes));
+      }),
+      { numRuns: 3000, seed: 17 },
+    );
+  });
+
   it('normalises only text that NFC can change, as String.prototype.normalize does', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', 'e', ' ', '\u0301', '\u0323', 'ê', 'ệ', 'Å', '\u212a', '\u1100', '\u1161', '~') }), (text) => {
