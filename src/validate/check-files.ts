@@ -1,7 +1,7 @@
 import { extname, resolve } from 'node:path';
 import { discover, displayPath } from '../load/discover.js';
 import { resolveLimits } from '../load/limits.js';
-import { loadYaml, readYamlBytesSync, yamlFromBytes } from '../load/read-yaml.js';
+import { loadYaml, parseYamlFull, readYamlBytesSync, yamlFromBytes, yamlFromBytesSync } from '../load/read-yaml.js';
 import { shippedPlanPath } from '../load/package-files.js';
 import { cachedShippedPlan } from '../plan-cache/shipped-plan.js';
 import type { SourceDocument } from '../load/document.js';
@@ -151,10 +151,6 @@ function indicatorsOf(plan: Plan): Map<string, Indicator> {
   return index;
 }
 
-function isCsv(path: string): boolean {
-  return extname(path).toLowerCase() === '.csv';
-}
-
 /**
  * Discovers, loads, schema-validates and rule-checks every file. Measurement files are
  * checked against the plan among the paths whose id they name, else against `plan`
@@ -176,18 +172,24 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
   let kept = 0;
   const plans: Plan[] = [];
   const plansById = new Map<string, Plan>();
-  for (const path of absolutes) {
-    if (isCsv(path)) continue;
+  // Each path's name as shown, found once.
+  const shown: string[] = [];
+  for (let i = 0; i < absolutes.length; i++) {
+    const path = absolutes[i]!;
+    const extension = extname(path).toLowerCase();
+    if (extension === '.csv') continue;
+    const file = displayPath(path, cwd);
+    shown[i] = file;
     // Read synchronously, one file after another: for small files the promise-based read costs
     // more in thread-pool trips than the reading itself.
-    const read = isYaml(path) ? readYamlBytesSync(path, displayPath(path, cwd), limits) : await loadDocument(path, cwd);
+    const read = extension === '.yaml' || extension === '.yml' ? readYamlBytesSync(path, file, limits) : await loadDocument(path, cwd);
     if (read instanceof Uint8Array && !mayBePlan(read)) {
       const keep = kept + read.length <= KEEP_BYTES;
       if (keep) kept += read.length;
       waiting.set(path, keep ? read : undefined);
       continue;
     }
-    const check = checkDocument(read instanceof Uint8Array ? await yamlFromBytes(read, path, displayPath(path, cwd), limits) : read);
+    const check = checkDocument(read instanceof Uint8Array ? await yamlFromBytes(read, path, file, limits) : read);
     yamlChecks.set(path, check);
     diagnostics.push(...check.diagnostics);
     if (check.kind !== 'Plan') continue;
@@ -199,13 +201,20 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
     }
   }
 
-  /** A file read above but not yet parsed, parsed now (and read again if its bytes were not kept). */
-  const checkWaiting = async (path: string): Promise<DocumentCheck> => {
+  /**
+   * A file read above but not yet parsed, parsed now (and read again if its bytes were not
+   * kept). Plain YAML is read and checked without waiting; a promise only for the full parser.
+   */
+  const checkWaiting = (path: string, file: string): DocumentCheck | Promise<DocumentCheck> => {
     const bytes = waiting.get(path);
     waiting.delete(path);
-    const file = displayPath(path, cwd);
-    const check = checkDocument(bytes === undefined ? await loadYaml(path, file, limits) : await yamlFromBytes(bytes, path, file, limits));
-    diagnostics.push(...check.diagnostics);
+    if (bytes === undefined) return loadYaml(path, file, limits).then(checkWaitingDocument);
+    const read = yamlFromBytesSync(bytes, path, file, limits);
+    return typeof read === 'string' ? parseYamlFull(read, path, file, limits).then(checkWaitingDocument) : checkWaitingDocument(read);
+  };
+  const checkWaitingDocument = (doc: SourceDocument): DocumentCheck => {
+    const check = checkDocument(doc);
+    if (check.diagnostics.length > 0) diagnostics.push(...check.diagnostics);
     // Only a file changed between the two reads can be a plan by now: it is checked, not used.
     if (check.kind === 'Plan') diagnostics.push(...checkPlan(check).diagnostics);
     return check;
@@ -227,12 +236,18 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
     return fallback;
   };
 
-  /** The plan a measurements file is checked against; reports a plan id nobody knows. */
-  const planFor = async (doc: SourceDocument, named: { id: string; place: Place } | undefined): Promise<Plan | undefined> => {
+  /**
+   * The plan a measurements file is checked against; reports a plan id nobody knows. Waits only
+   * when the --plan (or shipped) plan is needed and not read yet.
+   */
+  const planFor = (doc: SourceDocument, named: { id: string; place: Place } | undefined): Plan | undefined | Promise<Plan | undefined> => {
     const id = named?.id ?? options.planId;
     const beside = id === undefined ? undefined : plansById.get(id);
     if (beside !== undefined) return beside;
-    const plan = (await fallbackPlan()).plan;
+    return fallback === undefined ? fallbackPlan().then((loaded) => planOf(doc, named, id, loaded)) : planOf(doc, named, id, fallback);
+  };
+  const planOf = (doc: SourceDocument, named: { id: string; place: Place } | undefined, id: string | undefined, loaded: LoadedPlan): Plan | undefined => {
+    const plan = loaded.plan;
     if (plan === undefined || id === undefined || id === plan.id) return plan;
     const known = [...new Set([plan.id, ...plansById.keys()])].map((p) => `'${p}'`).join(', ');
     diagnostics.push(diagnosticAt(doc, 'unknown-plan', named?.place ?? { pointer: '' }, `unknown plan '${id}'; this check knows ${known}`));
@@ -322,13 +337,16 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
     return usesDefaultPeriod;
   };
 
-  for (const path of absolutes) {
-    const yaml = waiting.has(path) ? await checkWaiting(path) : yamlChecks.get(path);
+  for (let i = 0; i < absolutes.length; i++) {
+    const path = absolutes[i]!;
+    let yaml: DocumentCheck | Promise<DocumentCheck> | undefined = waiting.has(path) ? checkWaiting(path, shown[i]!) : yamlChecks.get(path);
+    if (yaml instanceof Promise) yaml = await yaml;
     if (yaml !== undefined) {
       files.push(yaml.doc.file);
       if (yaml.kind !== 'Measurements') continue;
       const named = namedPlan(yaml);
-      const plan = await planFor(yaml.doc, named);
+      let plan = planFor(yaml.doc, named);
+      if (plan instanceof Promise) plan = await plan;
       usedPlans.add(plan);
       const file = measurementFile(yaml);
       measurementFiles.push(file);
