@@ -277,15 +277,14 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
       diagnostics.push(...slot.diagnostics);
       if (slot.diagnostics.some((d) => d.severity === 'error')) return;
     }
-    keep(duplicates.add(slot), slot.entry, file);
+    keep(duplicates.add(slot, diagnostics), slot.entry, file);
   };
 
-  /** A kept entry (or its repeat's diagnostic) handed on. */
-  const keep = (added: { diagnostic?: Diagnostic; token?: number }, entry: Entry, file: MeasurementFile): void => {
-    if (added.diagnostic !== undefined) diagnostics.push(added.diagnostic);
-    if (added.token === undefined) return;
+  /** An entry the duplicate check kept (`token` 0 or more) handed on. */
+  const keep = (token: number, entry: Entry, file: MeasurementFile): void => {
+    if (token === -1) return;
     if (options.onEntry !== undefined) options.onEntry(entry);
-    else collected.push({ entry, token: added.token, file });
+    else collected.push({ entry, token, file });
   };
 
   // Where a plain YAML entry is, made into a document and pointer only for a repeat's diagnostic.
@@ -326,7 +325,7 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
       ) {
         plainDoc = doc;
         plainIndex = i;
-        keep(duplicates.addKey(planKey ?? '', entry, plainPlace), entry, file);
+        keep(duplicates.addKey(planKey ?? '', entry, plainPlace, diagnostics), entry, file);
         continue;
       }
       const slot = slotOf(doc, entry, raw, pointer ?? `/measurements/${i}`, defaults);
@@ -381,11 +380,7 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
         const indicator = indicatorsOf(plan).get(row.indicator);
         if (indicator === undefined || !passesEntryRules(plan, indicator, row as PlainEntry & { period: string })) return false;
         const entry = plainEntry(row, file.file);
-        const { diagnostic, token } = duplicates.addKey(planKey ?? '', entry, row);
-        if (diagnostic !== undefined) diagnostics.push(diagnostic);
-        if (token === undefined) return true;
-        if (options.onEntry !== undefined) options.onEntry(entry);
-        else collected.push({ entry, token, file });
+        keep(duplicates.addKey(planKey ?? '', entry, row, diagnostics), entry, file);
         return true;
       },
       report: (diagnostic) => diagnostics.push(diagnostic),

@@ -39,9 +39,8 @@ async function generalPath(files: string[], cwd: string, plan: Plan): Promise<{ 
       for (const rule of ENTRY_RULES) rule(ctx);
       diagnostics.push(...slot.diagnostics);
       if (slot.diagnostics.some((d) => d.severity === 'error')) continue;
-      const { diagnostic, token } = duplicates.add(slot);
-      if (diagnostic !== undefined) diagnostics.push(diagnostic);
-      if (token !== undefined) kept.push({ entry: slot.entry, token });
+      const token = duplicates.add(slot, diagnostics);
+      if (token !== -1) kept.push({ entry: slot.entry, token });
     }
     const message = slots.some((s) => s.periodPointer === '/period') ? outsidePlan(String(check.data?.period), plan) : undefined;
     if (message !== undefined) diagnostics.push(diagnosticAt(check.doc, 'period-outside-plan', { pointer: '/period' }, message, 'warning'));
