@@ -12,12 +12,12 @@ import { checkDocument, isRejected, type DocumentCheck } from './check-document.
 import type { PlainEntry } from './check-csv.js';
 import { checkPlan } from './check-plan.js';
 import { diagnosticAt, sortDiagnostics, summarize, type Place } from './report.js';
-import { DuplicateEntries, type EntryPlace } from './rules/duplicate-entries.js';
+import { DuplicateEntries, type EntryKey, type EntryPlace } from './rules/duplicate-entries.js';
 import { outsidePlan } from './rules/entry-period.js';
 import { passesEntryRules, passesWrittenEntryRules } from './rules/entry-plain.js';
 import { ENTRY_RULES } from './rules/index.js';
 import type { EntryRuleContext, EntrySlot, Report } from './rules/types.js';
-import { defaultsOf, entryLine, slotOf, toEntry } from './to-entries.js';
+import { defaultsOf, entryKeyInto, entryLine, newEntryKey, slotOf, toEntry } from './to-entries.js';
 
 /** Everything `validate` found: the typed files, every valid entry, and the diagnostics. */
 export interface CheckResult {
@@ -27,10 +27,11 @@ export interface CheckResult {
   files: string[];
   /** Plan files found among the paths. */
   plans: Plan[];
+  /** Every measurements file checked, with its entries. Empty with `diagnosticsOnly`. */
   measurementFiles: MeasurementFile[];
   /**
    * Every valid entry of every measurements file (file defaults applied, value derived from
-   * counts). Empty when `onEntry` took them instead.
+   * counts). Empty when `onEntry` took them instead, or with `diagnosticsOnly`.
    */
   entries: Entry[];
   /** Sorted by file, line, column. */
@@ -53,6 +54,12 @@ export interface CheckOptions {
    * use the entries only when the result has no errors.
    */
   onEntry?: (entry: Entry) => void;
+  /**
+   * True when the caller needs the diagnostics (and files, plans and summary) only, as
+   * `validate` does: no entry is kept or handed to `onEntry`, and none is made where no rule
+   * reports on it; `entries` and `measurementFiles` stay empty.
+   */
+  diagnosticsOnly?: boolean;
   /** Told, as a CSV file is read, how many of its bytes are read so far (for a progress line). */
   onProgress?: (file: string, read: number, total: number) => void;
 }
@@ -266,7 +273,7 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
   const report: Report = (code, place, message, severity = 'error') => {
     if (checking !== undefined) checking.diagnostics.push(diagnosticAt(checking.doc, code, place, message, severity));
   };
-  const accept = (slot: EntrySlot, plan: Plan | undefined, file: MeasurementFile): void => {
+  const accept = (slot: EntrySlot, plan: Plan | undefined, file: MeasurementFile | undefined): void => {
     const indicator = plan === undefined ? undefined : indicatorsOf(plan).get(slot.entry.indicator);
     const ctx: EntryRuleContext = plan === undefined ? { slot, report } : indicator === undefined ? { plan, slot, report } : { plan, slot, indicator, report };
     checking = slot;
@@ -280,9 +287,11 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
     keep(duplicates.add(slot, diagnostics), slot.entry, file);
   };
 
-  /** An entry the duplicate check kept (`token` 0 or more) handed on. */
-  const keep = (token: number, entry: Entry, file: MeasurementFile): void => {
-    if (token === -1) return;
+  const diagnosticsOnly = options.diagnosticsOnly === true;
+
+  /** An entry the duplicate check kept (`token` 0 or more) handed on; none is with `diagnosticsOnly` (no `file`). */
+  const keep = (token: number, entry: Entry, file: MeasurementFile | undefined): void => {
+    if (token === -1 || file === undefined) return;
     if (options.onEntry !== undefined) options.onEntry(entry);
     else collected.push({ entry, token, file });
   };
@@ -298,7 +307,10 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
    * (asked with the rules' own tests) goes straight to the duplicate check: no slot, pointer or
    * rule context is made for it. Anything else is made whole and checked by the rules.
    */
-  const checkEntries = (check: DocumentCheck, plan: Plan | undefined, planKey: string | undefined, file: MeasurementFile): boolean => {
+  // Written over for each entry with `diagnosticsOnly`, in place of an Entry.
+  const scratch = newEntryKey();
+
+  const checkEntries = (check: DocumentCheck, plan: Plan | undefined, planKey: string | undefined, file: MeasurementFile | undefined): boolean => {
     const data = check.data;
     if (data === undefined || !Array.isArray(data.measurements)) return false;
     const doc = check.doc;
@@ -313,21 +325,32 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
       const pointer = anyRejected ? `/measurements/${i}` : undefined;
       if (pointer !== undefined && isRejected(check, pointer)) continue;
       const raw = item as Record<string, unknown>;
-      const entry = toEntry(doc.file, raw, entryLine(doc, items, i), defaults);
-      if (entry === undefined) continue;
+      const line = entryLine(doc, items, i);
+      let entry: Entry | undefined;
+      let key: EntryKey;
+      if (diagnosticsOnly) {
+        if (!entryKeyInto(scratch, doc.file, raw, line, defaults)) continue;
+        key = scratch;
+      } else {
+        entry = toEntry(doc.file, raw, line, defaults);
+        if (entry === undefined) continue;
+        key = entry;
+      }
       const ownPeriod = raw.period !== undefined;
       if (!ownPeriod && defaults.period !== undefined) usesDefaultPeriod = true;
-      const indicator = indicators?.get(entry.indicator);
+      const indicator = indicators?.get(key.indicator);
       if (
         indicator !== undefined &&
-        entry.period !== '' &&
-        passesWrittenEntryRules(plan!, indicator, raw, entry.numerator, entry.denominator, ownPeriod ? entry.period : undefined)
+        key.period !== '' &&
+        passesWrittenEntryRules(plan!, indicator, raw, key.numerator, key.denominator, ownPeriod ? key.period : undefined)
       ) {
         plainDoc = doc;
         plainIndex = i;
-        keep(duplicates.addKey(planKey ?? '', entry, plainPlace, diagnostics), entry, file);
+        const token = duplicates.addKey(planKey ?? '', key, plainPlace, diagnostics);
+        if (entry !== undefined) keep(token, entry, file);
         continue;
       }
+      entry ??= toEntry(doc.file, raw, line, defaults)!;
       const slot = slotOf(doc, entry, raw, pointer ?? `/measurements/${i}`, defaults);
       if (planKey !== undefined) slot.plan = planKey;
       accept(slot, plan, file);
@@ -347,8 +370,8 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
       let plan = planFor(yaml.doc, named);
       if (plan instanceof Promise) plan = await plan;
       usedPlans.add(plan);
-      const file = measurementFile(yaml);
-      measurementFiles.push(file);
+      const file = diagnosticsOnly ? undefined : measurementFile(yaml);
+      if (file !== undefined) measurementFiles.push(file);
       const planKey = named?.id ?? options.planId ?? plan?.id;
       const usesDefaultPeriod = checkEntries(yaml, plan, planKey, file);
       // The file's default period is reported once, here, rather than on every entry using it.
@@ -358,7 +381,9 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
     }
     const file: MeasurementFile = { file: displayPath(path, cwd), entries: [] };
     files.push(file.file);
-    measurementFiles.push(file);
+    // With diagnosticsOnly the file is not listed, and its entries are handed nowhere.
+    const listed = diagnosticsOnly ? undefined : file;
+    if (listed !== undefined) measurementFiles.push(listed);
     let plan: Plan | undefined;
     let planKey: string | undefined;
     const { checkCsv } = await import('./check-csv.js');
@@ -371,7 +396,7 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
       },
       row: (slot) => {
         if (planKey !== undefined) slot.plan = planKey;
-        accept(slot, plan, file);
+        accept(slot, plan, listed);
       },
       plain: (row) => {
         // A plain row that no entry rule would report on goes straight to the duplicate check:
@@ -380,7 +405,7 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
         const indicator = indicatorsOf(plan).get(row.indicator);
         if (indicator === undefined || !passesEntryRules(plan, indicator, row as PlainEntry & { period: string })) return false;
         const entry = plainEntry(row, file.file);
-        keep(duplicates.addKey(planKey ?? '', entry, row, diagnostics), entry, file);
+        keep(duplicates.addKey(planKey ?? '', entry, row, diagnostics), entry, listed);
         return true;
       },
       report: (diagnostic) => diagnostics.push(diagnostic),

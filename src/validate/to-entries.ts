@@ -42,6 +42,49 @@ export function toEntry(file: string, raw: Raw, line: number, defaults: EntryDef
   return entry;
 }
 
+/** An entry's key for the duplicate check with every field written (undefined where an Entry has none). */
+export interface EntryKeyScratch {
+  indicator: string;
+  period: string;
+  org: string | undefined;
+  value: number | undefined;
+  numerator: number | undefined;
+  denominator: number | undefined;
+  status: string | undefined;
+  file: string;
+  line: number;
+}
+
+/** A key for `entryKeyInto` to write over, entry after entry. */
+export function newEntryKey(): EntryKeyScratch {
+  return { indicator: '', period: '', org: undefined, value: undefined, numerator: undefined, denominator: undefined, status: undefined, file: '', line: 0 };
+}
+
+/**
+ * What `toEntry` gives the duplicate check (its indicator, period, org, figures and place),
+ * written into `key` with no Entry made; false where `toEntry` gives undefined. For a caller
+ * that needs the diagnostics only.
+ */
+export function entryKeyInto(key: EntryKeyScratch, file: string, raw: Raw, line: number, defaults: EntryDefaults): boolean {
+  let period = '';
+  if (raw.period !== undefined) period = String(raw.period);
+  else if (defaults.period !== undefined) period = String(defaults.period);
+  else if (defaults.periodRejected === true) return false;
+  const value = typeof raw.value === 'number' ? raw.value : undefined;
+  const numerator = typeof raw.numerator === 'number' ? raw.numerator : undefined;
+  const denominator = typeof raw.denominator === 'number' ? raw.denominator : undefined;
+  key.indicator = String(raw.indicator);
+  key.period = period;
+  key.file = file;
+  key.line = line;
+  key.numerator = numerator;
+  key.denominator = denominator;
+  key.value = value === undefined && numerator !== undefined && denominator !== undefined && denominator > 0 ? (numerator / denominator) * 100 : value;
+  key.status = typeof raw.status === 'string' ? raw.status : undefined;
+  key.org = typeof raw.org === 'string' ? raw.org : defaults.org;
+  return true;
+}
+
 /** The slot of an Entry made by `toEntry` from `raw`, the entry written at `pointer`. */
 export function slotOf(doc: SourceDocument, entry: Entry, raw: Raw, pointer: string, defaults: EntryDefaults): EntrySlot {
   const slot: EntrySlot = { entry, raw, pointer, doc, diagnostics: [] };

@@ -14,7 +14,7 @@ import { diagnosticAt, sortDiagnostics } from '../../src/validate/report.js';
 import { DuplicateEntries } from '../../src/validate/rules/duplicate-entries.js';
 import { outsidePlan } from '../../src/validate/rules/entry-period.js';
 import { ENTRY_RULES, type EntryRuleContext, type Report } from '../../src/validate/rules/index.js';
-import { toEntrySlots } from '../../src/validate/to-entries.js';
+import { entryKeyInto, newEntryKey, toEntry, toEntrySlots, type EntryDefaults } from '../../src/validate/to-entries.js';
 import { testdir } from '../helpers/testdir.js';
 
 const PLAN = readFileSync(new URL('../fixtures/plans/mini.yaml', import.meta.url), 'utf8');
@@ -100,12 +100,45 @@ describe('YAML entries no rule reports on, checked without a slot', () => {
           const general = await generalPath(names, cwd, plan!);
           expect(quick.diagnostics).toEqual(general.diagnostics);
           expect(quick.entries).toEqual(general.entries);
+          // Asked for the diagnostics only, the same diagnostics, with no entry made or kept.
+          const only = await checkFiles(['.'], { cwd, diagnosticsOnly: true });
+          expect(only.diagnostics).toEqual(quick.diagnostics);
+          expect([only.files, only.summary, only.entries, only.measurementFiles]).toEqual([quick.files, quick.summary, [], []]);
         } finally {
           for (const name of names) rmSync(join(cwd, name));
         }
       }),
       { numRuns: 150, seed: 20261128 },
     );
+  });
+
+  it('writes the key toEntry gives the duplicate check, for generated entries and defaults', () => {
+    const any = fc.constantFrom<unknown>(undefined, 'x', '', 2025, '2025-H1', 0, 7, 12.5, -1, null, true, 'done', 'Xã B');
+    const raw = fc.record({ indicator: any, period: any, value: any, numerator: any, denominator: any, status: any, org: any, note: any });
+    const defaults = fc.record({ period: any, periodRejected: fc.constantFrom(undefined, true), org: fc.constantFrom(undefined, 'A') });
+    const scratch = newEntryKey();
+    fc.assert(
+      fc.property(raw, defaults, fc.nat(500), (written, given, line) => {
+        const clean = Object.fromEntries(Object.entries(written).filter(([, v]) => v !== undefined));
+        const fileDefaults: EntryDefaults = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+        const entry = toEntry('f.yaml', clean, line, fileDefaults);
+        expect(entryKeyInto(scratch, 'f.yaml', clean, line, fileDefaults)).toBe(entry !== undefined);
+        if (entry === undefined) return;
+        const { indicator, period, org, value, numerator, denominator, status, file } = entry;
+        expect({ ...scratch }).toEqual({ indicator, period, org, value, numerator, denominator, status, file, line: entry.line });
+      }),
+      { numRuns: 3000, seed: 5 },
+    );
+  });
+
+  it('gives a CSV file the same diagnostics with the diagnostics only, and lists no entry', async () => {
+    const csv = 'indicator,period,value,numerator,denominator,org\ndossiers-online,2025,50,,,A\ndossiers-online,2025,60,,,A\none-stop-renewal,2025,5,,,\ndossiers-online,2025,,12,10,B\n';
+    const cwd = testdir({ 'plan.yaml': PLAN, 'm.csv': csv });
+    const all = await checkFiles(['m.csv'], { cwd, plan: 'plan.yaml' });
+    const only = await checkFiles(['m.csv'], { cwd, plan: 'plan.yaml', diagnosticsOnly: true });
+    expect(all.diagnostics.map((d) => d.code).sort()).toEqual(['duplicate-entry', 'measure-mismatch', 'numerator-exceeds-denominator']);
+    expect(only.diagnostics).toEqual(all.diagnostics);
+    expect([only.entries, only.measurementFiles, only.files]).toEqual([[], [], ['m.csv']]);
   });
 
   it('reads block files with the quick reader and flow files without it, so both documents are met', async () => {
