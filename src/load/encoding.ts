@@ -48,7 +48,8 @@ export function sniffBytes(head: Uint8Array): SniffProblem | undefined {
   const start = lead === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   const end = Math.min(head.length, start + SNIFF_BYTES);
   // Text has no NUL at all: one native search says so before any byte is counted here.
-  if (Buffer.from(head.buffer, head.byteOffset, end).indexOf(0, start) === -1) return undefined;
+  const nul = (head instanceof Buffer ? head : Buffer.from(head.buffer, head.byteOffset, head.byteLength)).indexOf(0, start);
+  if (nul === -1 || nul >= end) return undefined;
   return nulPattern(head, start, end);
 }
 

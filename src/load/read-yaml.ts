@@ -99,7 +99,7 @@ export async function readYamlBytes(path: string, file: string, limits: Limits):
 export function yamlFromBytesSync(bytes: Uint8Array, path: string, file: string, limits: Limits): SourceDocument | string {
   const fail = (code: Parameters<typeof diagnostic>[1], message: string, at?: { line: number; column: number }) =>
     emptyDocument(file, path, 'yaml', [diagnostic(file, code, message, at)]);
-  const problem = sniffBytes(bytes.subarray(0, SNIFF_BYTES + 3));
+  const problem = sniffBytes(bytes.length <= SNIFF_BYTES + 3 ? bytes : bytes.subarray(0, SNIFF_BYTES + 3));
   if (problem) return fail(problem.code, problem.message);
   const text = decodeUtf8(bytes);
   if (typeof text !== 'string') return fail('wrong-encoding', invalidUtf8Message(text.invalid), text.invalid);

@@ -115,9 +115,16 @@ describe('reading many small files quickly, with the same results', () => {
     fc.assert(
       fc.property(head, (bytes) => {
         expect(summary(bytes)).toBe(reference(bytes));
+        expect(summary(Buffer.from(bytes)), 'as a Buffer').toBe(reference(bytes));
       }),
       { numRuns: 3000, seed: 17 },
     );
+    // A NUL past the bytes looked at is no finding, however the head is given.
+    const long = Buffer.alloc(9000, 0x61);
+    long[8500] = 0;
+    expect([sniffBytes(long), sniffBytes(new Uint8Array(long)), reference(long)]).toEqual([undefined, undefined, undefined]);
+    long[8000] = 0;
+    expect([sniffBytes(long)?.code, sniffBytes(new Uint8Array(long))?.code, reference(long)]).toEqual(['binary-file', 'binary-file', 'binary-file']);
   });
 
   it('normalises only text that NFC can change, as String.prototype.normalize does', () => {
