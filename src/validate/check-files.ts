@@ -91,7 +91,7 @@ const BACKSLASH = 0x5c;
  * parsed before its turn, so a folder of thousands of measurement files is never held whole.
  */
 function mayBePlan(bytes: Uint8Array): boolean {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buffer = bytes instanceof Buffer ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return buffer.includes(PLAN_BYTES) || buffer.includes(BACKSLASH);
 }
 
