@@ -1,7 +1,7 @@
 // Synchronous calls: for the handful of stats and listings a run makes, the promise API costs
 // more in thread-pool trips (and in loading node's promise file module at start) than the calls.
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { glob as Glob } from 'tinyglobby';
 import { InputError } from '../model/errors.js';
 import { readError } from './read-error.js';
@@ -71,9 +71,11 @@ async function walk(dir: string, shown: string, seen: Set<string>, out: string[]
   } catch (error) {
     throw readError(error, shown);
   }
+  // `dir` is resolved, so normal, and a listed name is one plain segment: joined without normalising again.
+  const prefix = dir.endsWith(sep) ? dir : dir + sep;
   for (const entry of entries) {
     if (skipped(entry.name)) continue;
-    const path = join(dir, entry.name);
+    const path = prefix + entry.name;
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {

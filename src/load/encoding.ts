@@ -16,27 +16,45 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
 }
 
+const BOMS: readonly (readonly [readonly number[], string])[] = [
+  [[0xff, 0xfe, 0x00, 0x00], 'UTF-32 LE'],
+  [[0x00, 0x00, 0xfe, 0xff], 'UTF-32 BE'],
+  [[0xff, 0xfe], 'UTF-16 LE'],
+  [[0xfe, 0xff], 'UTF-16 BE'],
+];
+
+/** The UTF-16 or UTF-32 byte-order mark `head` starts with, as a problem. */
+function byteOrderMark(head: Uint8Array): SniffProblem | undefined {
+  for (const [bom, name] of BOMS) {
+    if (startsWith(head, bom)) {
+      return { code: 'wrong-encoding', message: `the file is encoded as ${name} (it starts with a ${name} byte-order mark); ${EXPECTED}` };
+    }
+  }
+  return undefined;
+}
+
 /**
  * Looks at the first bytes of a file for things that are not UTF-8 text: a UTF-16 or UTF-32
  * byte-order mark, the NUL-every-other-byte pattern of UTF-16 without one, or NUL bytes of a
  * binary file.
  */
 export function sniffBytes(head: Uint8Array): SniffProblem | undefined {
-  const boms: [readonly number[], string][] = [
-    [[0xff, 0xfe, 0x00, 0x00], 'UTF-32 LE'],
-    [[0x00, 0x00, 0xfe, 0xff], 'UTF-32 BE'],
-    [[0xff, 0xfe], 'UTF-16 LE'],
-    [[0xfe, 0xff], 'UTF-16 BE'],
-  ];
-  for (const [bom, name] of boms) {
-    if (startsWith(head, bom)) {
-      return { code: 'wrong-encoding', message: `the file is encoded as ${name} (it starts with a ${name} byte-order mark); ${EXPECTED}` };
-    }
+  // Every such mark starts with one of these three bytes; text nearly never does.
+  const lead = head[0];
+  if (lead === 0xff || lead === 0xfe || lead === 0x00) {
+    const problem = byteOrderMark(head);
+    if (problem !== undefined) return problem;
   }
-  const start = startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  const start = lead === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   const end = Math.min(head.length, start + SNIFF_BYTES);
   // Text has no NUL at all: one native search says so before any byte is counted here.
-  if (Buffer.from(head.buffer, head.byteOffset, end).indexOf(0, start) === -1) return undefined;
+  const nul = (head instanceof Buffer ? head : Buffer.from(head.buffer, head.byteOffset, head.byteLength)).indexOf(0, start);
+  if (nul === -1 || nul >= end) return undefined;
+  return nulPattern(head, start, end);
+}
+
+/** What NUL bytes between `start` and `end` say: UTF-16 without a byte-order mark, or a binary file. */
+function nulPattern(head: Uint8Array, start: number, end: number): SniffProblem | undefined {
   let even = 0;
   let odd = 0;
   for (let i = start; i < end; i++) {

@@ -91,23 +91,37 @@ export async function readYamlBytes(path: string, file: string, limits: Limits):
 }
 
 /**
- * Checks bytes read by `readYamlBytes` for binary content and encodings, decodes them as UTF-8
- * and parses them. Plain YAML is read without the YAML library, which is loaded only for a file
- * that needs it.
+ * Checks bytes read by `readYamlBytesSync` for binary content and encodings, decodes them as
+ * UTF-8 and reads them when they are plain YAML: the document, or the decoded text when only
+ * the full parser can read it (`parseYamlFull`). Nothing here waits: a folder of plain files is
+ * read without a promise per file.
  */
-export async function yamlFromBytes(bytes: Uint8Array, path: string, file: string, limits: Limits): Promise<SourceDocument> {
+export function yamlFromBytesSync(bytes: Uint8Array, path: string, file: string, limits: Limits): SourceDocument | string {
   const fail = (code: Parameters<typeof diagnostic>[1], message: string, at?: { line: number; column: number }) =>
     emptyDocument(file, path, 'yaml', [diagnostic(file, code, message, at)]);
-  const problem = sniffBytes(bytes.subarray(0, SNIFF_BYTES + 3));
+  const problem = sniffBytes(bytes.length <= SNIFF_BYTES + 3 ? bytes : bytes.subarray(0, SNIFF_BYTES + 3));
   if (problem) return fail(problem.code, problem.message);
   const text = decodeUtf8(bytes);
   if (typeof text !== 'string') return fail('wrong-encoding', invalidUtf8Message(text.invalid), text.invalid);
   // Found at the first character of any real file; trim() would copy the whole text to say so.
   if (!NOT_BLANK.test(text)) return fail('file-empty', 'the file is empty');
-  const plain = plainYamlDocument(text, { file, path }, limits);
-  if (plain !== undefined) return plain;
+  return plainYamlDocument(text, { file, path }, limits) ?? text;
+}
+
+/** Parses decoded YAML text with the full parser, which is loaded only for a file that needs it. */
+export async function parseYamlFull(text: string, path: string, file: string, limits: Limits): Promise<SourceDocument> {
   const { parseYamlText } = await import('./yaml-document.js');
   return parseYamlText(text, { file, path }, limits, { plain: false });
+}
+
+/**
+ * Checks bytes read by `readYamlBytesSync` for binary content and encodings, decodes them as UTF-8
+ * and parses them. Plain YAML is read without the YAML library, which is loaded only for a file
+ * that needs it.
+ */
+export async function yamlFromBytes(bytes: Uint8Array, path: string, file: string, limits: Limits): Promise<SourceDocument> {
+  const read = yamlFromBytesSync(bytes, path, file, limits);
+  return typeof read === 'string' ? parseYamlFull(read, path, file, limits) : read;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { Position, SourceDocument } from './document.js';
 import { parsePointer } from './json-pointer.js';
 import type { Limits } from './limits.js';
@@ -58,20 +59,30 @@ function giveUp(): never {
 
 /**
  * Where the positions of one container's children start: for a mapping, the key's and the
- * value's offset of each pair in the order of its keys; for a sequence, each item's offset.
+ * value's offset of each pair in the order of its keys; for a sequence, each item's offset
+ * (or, read without positions, each item's 1-based line).
  */
 type Offsets = number[];
 
+/** Numbers kept per significant line: its indent, content offset, end offset and 1-based line. */
+const LINE_FIELDS = 4;
+
+/**
+ * The table of significant lines, one for every read: a reader is made, used and let go
+ * within one synchronous call, so no two readers ever use it at once.
+ */
+let lineTable = new Int32Array(256 * LINE_FIELDS);
+
 /**
  * Reads the significant lines (not blank, not a full-line comment) of a text already known to
- * hold no tab, CR or other space than ' '. A line is three numbers in `lines`: its indent, the
- * offset of its content and the offset just past it (trailing spaces cut), so that nothing is
- * cut out of the text but keys and scalars.
+ * hold no tab, CR or other space than ' '. A line is four numbers in `lines`: its indent, the
+ * offset of its content, the offset just past it (trailing spaces cut) and its 1-based number,
+ * so that nothing is cut out of the text but keys and scalars.
  */
 class Reader {
   private index = 0;
   private count = 0;
-  private readonly lines: Int32Array;
+  private lines = lineTable;
   /** The offset of the value the last call to `block` read. */
   private blockStart = 0;
   /** Children's offsets by container; only containers this reader made are in it. */
@@ -79,25 +90,41 @@ class Reader {
 
   constructor(
     private readonly text: string,
-    lineStarts: readonly number[],
     private readonly limits: Limited,
+    /**
+     * Whether every container's offsets are kept. Without, only sequences' children are, as
+     * their lines: an entry's line is asked for every entry, any other place only for a diagnostic.
+     */
+    private readonly positions: boolean,
   ) {
-    this.lines = new Int32Array(lineStarts.length * 3);
-    for (let i = 0; i < lineStarts.length; i++) {
-      const from = lineStarts[i]!;
-      const to = i + 1 < lineStarts.length ? lineStarts[i + 1]! - 1 : text.length;
+    const length = text.length;
+    let number = 0;
+    for (let from = 0; from <= length; ) {
+      let to = text.indexOf('\n', from);
+      if (to === -1) to = length;
+      number++;
       let start = from;
       while (start < to && text.charCodeAt(start) === SPACE) start++;
-      if (start === to || text.charCodeAt(start) === HASH) continue;
-      const first = text.charCodeAt(from);
-      if ((first === DASH || first === DOT) && (text.startsWith('---', from) || text.startsWith('...', from))) giveUp();
-      let end = to;
-      while (text.charCodeAt(end - 1) === SPACE) end--;
-      const at = this.count++ * 3;
-      this.lines[at] = start - from;
-      this.lines[at + 1] = start;
-      this.lines[at + 2] = end;
+      if (start !== to && text.charCodeAt(start) !== HASH) {
+        const first = text.charCodeAt(from);
+        if ((first === DASH || first === DOT) && (text.startsWith('---', from) || text.startsWith('...', from))) giveUp();
+        let end = to;
+        while (text.charCodeAt(end - 1) === SPACE) end--;
+        const at = this.count++ * LINE_FIELDS;
+        if (at + LINE_FIELDS > this.lines.length) this.grow();
+        this.lines[at] = start - from;
+        this.lines[at + 1] = start;
+        this.lines[at + 2] = end;
+        this.lines[at + 3] = number;
+      }
+      from = to + 1;
     }
+  }
+
+  private grow(): void {
+    const bigger = new Int32Array(this.lines.length * 2);
+    bigger.set(this.lines);
+    this.lines = lineTable = bigger;
   }
 
   get empty(): boolean {
@@ -109,15 +136,15 @@ class Reader {
   }
 
   private indent(line: number): number {
-    return this.lines[line * 3]!;
+    return this.lines[line * LINE_FIELDS]!;
   }
 
   private start(line: number): number {
-    return this.lines[line * 3 + 1]!;
+    return this.lines[line * LINE_FIELDS + 1]!;
   }
 
   private end(line: number): number {
-    return this.lines[line * 3 + 2]!;
+    return this.lines[line * LINE_FIELDS + 2]!;
   }
 
   /** Whether the content from `start` to `end` is a sequence item: `-` alone or `- ` and more. */
@@ -172,7 +199,7 @@ class Reader {
   private mapping(indent: number, start: number, depth: number, firstEnd: number): Record<string, unknown> {
     const text = this.text;
     const value: Record<string, unknown> = {};
-    const offsets: Offsets = [];
+    const offsets: Offsets | undefined = this.positions ? [] : undefined;
     let from = start;
     let end = firstEnd;
     for (;;) {
@@ -194,7 +221,7 @@ class Reader {
         valueStart = this.blockStart;
       }
       value[name] = child;
-      offsets.push(from, valueStart);
+      if (offsets !== undefined) offsets.push(from, valueStart);
       if (this.done()) break;
       const next = this.indent(this.index);
       if (next < indent) break;
@@ -202,7 +229,7 @@ class Reader {
       from = this.start(this.index);
       end = this.end(this.index);
     }
-    this.offsets.set(value, offsets);
+    if (offsets !== undefined) this.offsets.set(value, offsets);
     this.blockStart = start;
     return value;
   }
@@ -231,7 +258,7 @@ class Reader {
         this.index++;
       }
       value.push(child);
-      offsets.push(rest);
+      offsets.push(this.positions ? rest : this.lines[line * LINE_FIELDS + 3]!);
     }
     this.offsets.set(value, offsets);
     this.blockStart = start;
@@ -291,34 +318,62 @@ function tokensOf(pointer: string): string[] {
   return (pointer.charCodeAt(0) === 0x2f ? pointer.slice(1) : pointer).split('/');
 }
 
+/** What `readPlainYaml` gives: the data, and the offsets the full parser's document gives. */
+export interface PlainYaml {
+  data: unknown;
+  /** The offset of the value (or, with `key`, the key) at a JSON pointer, as `SourceDocument.locate` places it. */
+  locate(pointer: string, options?: { key?: boolean }): number;
+  /** The 1-based line of item `index` of a sequence in `data`, found without a pointer; undefined for anything else. */
+  itemLine(sequence: readonly unknown[], index: number): number | undefined;
+}
+
+/** The tree read and every container's children's offsets, for a walk from the root. */
+interface Tree {
+  root: unknown;
+  rootStart: number;
+  offsets: Map<object, Offsets>;
+}
+
+/** Reads `text` as plain YAML; undefined at anything more. */
+/** Lines of the largest table kept between reads; one made for a larger file is let go after it. */
+const KEPT_LINES = 64 * 1024;
+
+function readTree(text: string, limits: Limited, positions: boolean): Tree | undefined {
+  try {
+    const reader = new Reader(text, limits, positions);
+    if (reader.empty) return undefined;
+    const first = reader.firstLine();
+    if (first.indent !== 0 || text.charCodeAt(first.start) === DASH) return undefined;
+    const root = reader.block(1);
+    if (!reader.done()) return undefined;
+    return { root, rootStart: first.start, offsets: reader.offsets };
+  } catch (error) {
+    if (error instanceof GiveUp) return undefined;
+    throw error;
+  } finally {
+    if (lineTable.length > KEPT_LINES * LINE_FIELDS) lineTable = new Int32Array(256 * LINE_FIELDS);
+  }
+}
+
 /**
  * Reads `text` when it is plain YAML (see above): its data as plain JavaScript, already as
  * `sanitize` makes it (strings in NFC; keys are ASCII and never forbidden here), and a `locate`
  * giving the offset the full parser's document would give for a JSON pointer. Undefined when
  * the text is anything more.
+ *
+ * Only sequences' items' lines are kept while reading: a file with nothing to report is never
+ * located in, but its entries' lines are asked for. The first `locate` reads the text again,
+ * keeping every container's offsets; the reader is deterministic, so that second tree has the
+ * same shape, keys and order as the data given out, and is walked in its place.
  */
-export function readPlainYaml(
-  text: string,
-  lineStarts: readonly number[],
-  limits: Limited,
-): { data: unknown; locate: (pointer: string, options?: { key?: boolean }) => number } | undefined {
+export function readPlainYaml(text: string, limits: Limited): PlainYaml | undefined {
   if (NOT_PLAIN.test(text) || ODD_SPACE.test(text) || text.includes(' #')) return undefined;
+  const read = readTree(text, limits, false);
+  if (read === undefined) return undefined;
+  let tree: Tree | undefined;
   let root: unknown;
-  let rootStart: number;
-  let offsets: Map<object, Offsets>;
-  try {
-    const reader = new Reader(text, lineStarts, limits);
-    if (reader.empty) return undefined;
-    const first = reader.firstLine();
-    if (first.indent !== 0 || text.charCodeAt(first.start) === DASH) return undefined;
-    root = reader.block(1);
-    rootStart = first.start;
-    if (!reader.done()) return undefined;
-    offsets = reader.offsets;
-  } catch (error) {
-    if (error instanceof GiveUp) return undefined;
-    throw error;
-  }
+  let rootStart = read.rootStart;
+  let offsets = read.offsets;
   // Where the walk stood before the last token of the last pointer walked: entries are located
   // one after another (`/measurements/0`, `/measurements/1`, ...), and each walk then takes one step.
   let parentPointer: string | undefined;
@@ -351,6 +406,13 @@ export function readPlainYaml(
     return true;
   };
   const locate = (pointer: string, options: { key?: boolean } = {}): number => {
+    if (tree === undefined) {
+      // The same text read the same way a moment ago: it cannot give up now.
+      tree = readTree(text, limits, true)!;
+      root = tree.root;
+      rootStart = tree.rootStart;
+      offsets = tree.offsets;
+    }
     const slash = pointer.lastIndexOf('/');
     const simple = pointer.charCodeAt(0) === 0x2f && pointer !== '/' && !pointer.includes('~');
     if (simple && parentPointer !== undefined && slash === parentPointer.length && pointer.startsWith(parentPointer)) {
@@ -384,7 +446,8 @@ export function readPlainYaml(
     }
     return options.key === true && keyPosition !== undefined ? keyPosition : position;
   };
-  return { data: root, locate };
+  const itemLine = (sequence: readonly unknown[], index: number): number | undefined => read.offsets.get(sequence)?.[index];
+  return { data: read.root, locate, itemLine };
 }
 
 /** The offsets at which the lines of `text` start. */
@@ -407,19 +470,42 @@ export function positionIn(text: string, lineStarts: readonly number[], offset: 
   return { line: low + 1, column: clamped - lineStarts[low]! + 1 };
 }
 
+/** The SourceDocument of plain YAML text, as `plainYamlDocument` makes it. */
+export class PlainYamlDocument implements SourceDocument {
+  readonly format = 'yaml' as const;
+  readonly diagnostics: Diagnostic[] = [];
+  readonly data: unknown;
+
+  constructor(
+    readonly file: string,
+    readonly path: string,
+    private readonly text: string,
+    private readonly plain: PlainYaml,
+    /** Where the text's lines start, found when first needed: a file with nothing to report never needs them. */
+    private lineStarts?: readonly number[],
+  ) {
+    this.data = plain.data;
+  }
+
+  locate(pointer: string, options?: { key?: boolean }): Position {
+    this.lineStarts ??= lineStartsOf(this.text);
+    return positionIn(this.text, this.lineStarts, this.plain.locate(pointer, options));
+  }
+
+  /**
+   * The 1-based line of item `index` of a sequence in `data`, as `locate` gives it for the
+   * item's pointer, without a pointer made or walked; undefined for anything else.
+   */
+  itemLine(sequence: readonly unknown[], index: number): number | undefined {
+    return this.plain.itemLine(sequence, index);
+  }
+}
+
 /**
  * The SourceDocument of plain YAML text (data sanitised as the full parser's is, while it is
  * read), without loading the YAML library at all; undefined when the text is more than plain.
  */
-export function plainYamlDocument(text: string, source: { file: string; path: string }, limits: Limited, lineStarts = lineStartsOf(text)): SourceDocument | undefined {
-  const plain = readPlainYaml(text, lineStarts, limits);
-  if (plain === undefined) return undefined;
-  return {
-    file: source.file,
-    path: source.path,
-    format: 'yaml',
-    data: plain.data,
-    locate: (pointer, options) => positionIn(text, lineStarts, plain.locate(pointer, options)),
-    diagnostics: [],
-  };
+export function plainYamlDocument(text: string, source: { file: string; path: string }, limits: Limited, lineStarts?: readonly number[]): SourceDocument | undefined {
+  const plain = readPlainYaml(text, limits);
+  return plain === undefined ? undefined : new PlainYamlDocument(source.file, source.path, text, plain, lineStarts);
 }

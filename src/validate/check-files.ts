@@ -1,7 +1,7 @@
 import { extname, resolve } from 'node:path';
 import { discover, displayPath } from '../load/discover.js';
 import { resolveLimits } from '../load/limits.js';
-import { loadYaml, readYamlBytesSync, yamlFromBytes } from '../load/read-yaml.js';
+import { loadYaml, parseYamlFull, readYamlBytesSync, yamlFromBytes, yamlFromBytesSync } from '../load/read-yaml.js';
 import { shippedPlanPath } from '../load/package-files.js';
 import { cachedShippedPlan } from '../plan-cache/shipped-plan.js';
 import type { SourceDocument } from '../load/document.js';
@@ -12,12 +12,12 @@ import { checkDocument, isRejected, type DocumentCheck } from './check-document.
 import type { PlainEntry } from './check-csv.js';
 import { checkPlan } from './check-plan.js';
 import { diagnosticAt, sortDiagnostics, summarize, type Place } from './report.js';
-import { DuplicateEntries } from './rules/duplicate-entries.js';
+import { DuplicateEntries, type EntryKey, type EntryPlace } from './rules/duplicate-entries.js';
 import { outsidePlan } from './rules/entry-period.js';
-import { passesEntryRules } from './rules/entry-plain.js';
+import { passesEntryRules, passesWrittenEntryRules } from './rules/entry-plain.js';
 import { ENTRY_RULES } from './rules/index.js';
 import type { EntryRuleContext, EntrySlot, Report } from './rules/types.js';
-import { toEntrySlots } from './to-entries.js';
+import { defaultsOf, entryKeyInto, entryLine, newEntryKey, slotOf, toEntry } from './to-entries.js';
 
 /** Everything `validate` found: the typed files, every valid entry, and the diagnostics. */
 export interface CheckResult {
@@ -27,10 +27,11 @@ export interface CheckResult {
   files: string[];
   /** Plan files found among the paths. */
   plans: Plan[];
+  /** Every measurements file checked, with its entries. Empty with `diagnosticsOnly`. */
   measurementFiles: MeasurementFile[];
   /**
    * Every valid entry of every measurements file (file defaults applied, value derived from
-   * counts). Empty when `onEntry` took them instead.
+   * counts). Empty when `onEntry` took them instead, or with `diagnosticsOnly`.
    */
   entries: Entry[];
   /** Sorted by file, line, column. */
@@ -53,6 +54,12 @@ export interface CheckOptions {
    * use the entries only when the result has no errors.
    */
   onEntry?: (entry: Entry) => void;
+  /**
+   * True when the caller needs the diagnostics (and files, plans and summary) only, as
+   * `validate` does: no entry is kept or handed to `onEntry`, and none is made where no rule
+   * reports on it; `entries` and `measurementFiles` stay empty.
+   */
+  diagnosticsOnly?: boolean;
   /** Told, as a CSV file is read, how many of its bytes are read so far (for a progress line). */
   onProgress?: (file: string, read: number, total: number) => void;
 }
@@ -84,7 +91,7 @@ const BACKSLASH = 0x5c;
  * parsed before its turn, so a folder of thousands of measurement files is never held whole.
  */
 function mayBePlan(bytes: Uint8Array): boolean {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buffer = bytes instanceof Buffer ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return buffer.includes(PLAN_BYTES) || buffer.includes(BACKSLASH);
 }
 
@@ -151,10 +158,6 @@ function indicatorsOf(plan: Plan): Map<string, Indicator> {
   return index;
 }
 
-function isCsv(path: string): boolean {
-  return extname(path).toLowerCase() === '.csv';
-}
-
 /**
  * Discovers, loads, schema-validates and rule-checks every file. Measurement files are
  * checked against the plan among the paths whose id they name, else against `plan`
@@ -176,18 +179,24 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
   let kept = 0;
   const plans: Plan[] = [];
   const plansById = new Map<string, Plan>();
-  for (const path of absolutes) {
-    if (isCsv(path)) continue;
+  // Each path's name as shown, found once.
+  const shown: string[] = [];
+  for (let i = 0; i < absolutes.length; i++) {
+    const path = absolutes[i]!;
+    const extension = extname(path).toLowerCase();
+    if (extension === '.csv') continue;
+    const file = displayPath(path, cwd);
+    shown[i] = file;
     // Read synchronously, one file after another: for small files the promise-based read costs
     // more in thread-pool trips than the reading itself.
-    const read = isYaml(path) ? readYamlBytesSync(path, displayPath(path, cwd), limits) : await loadDocument(path, cwd);
+    const read = extension === '.yaml' || extension === '.yml' ? readYamlBytesSync(path, file, limits) : await loadDocument(path, cwd);
     if (read instanceof Uint8Array && !mayBePlan(read)) {
       const keep = kept + read.length <= KEEP_BYTES;
       if (keep) kept += read.length;
       waiting.set(path, keep ? read : undefined);
       continue;
     }
-    const check = checkDocument(read instanceof Uint8Array ? await yamlFromBytes(read, path, displayPath(path, cwd), limits) : read);
+    const check = checkDocument(read instanceof Uint8Array ? await yamlFromBytes(read, path, file, limits) : read);
     yamlChecks.set(path, check);
     diagnostics.push(...check.diagnostics);
     if (check.kind !== 'Plan') continue;
@@ -199,13 +208,20 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
     }
   }
 
-  /** A file read above but not yet parsed, parsed now (and read again if its bytes were not kept). */
-  const checkWaiting = async (path: string): Promise<DocumentCheck> => {
+  /**
+   * A file read above but not yet parsed, parsed now (and read again if its bytes were not
+   * kept). Plain YAML is read and checked without waiting; a promise only for the full parser.
+   */
+  const checkWaiting = (path: string, file: string): DocumentCheck | Promise<DocumentCheck> => {
     const bytes = waiting.get(path);
     waiting.delete(path);
-    const file = displayPath(path, cwd);
-    const check = checkDocument(bytes === undefined ? await loadYaml(path, file, limits) : await yamlFromBytes(bytes, path, file, limits));
-    diagnostics.push(...check.diagnostics);
+    if (bytes === undefined) return loadYaml(path, file, limits).then(checkWaitingDocument);
+    const read = yamlFromBytesSync(bytes, path, file, limits);
+    return typeof read === 'string' ? parseYamlFull(read, path, file, limits).then(checkWaitingDocument) : checkWaitingDocument(read);
+  };
+  const checkWaitingDocument = (doc: SourceDocument): DocumentCheck => {
+    const check = checkDocument(doc);
+    if (check.diagnostics.length > 0) diagnostics.push(...check.diagnostics);
     // Only a file changed between the two reads can be a plan by now: it is checked, not used.
     if (check.kind === 'Plan') diagnostics.push(...checkPlan(check).diagnostics);
     return check;
@@ -227,12 +243,18 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
     return fallback;
   };
 
-  /** The plan a measurements file is checked against; reports a plan id nobody knows. */
-  const planFor = async (doc: SourceDocument, named: { id: string; place: Place } | undefined): Promise<Plan | undefined> => {
+  /**
+   * The plan a measurements file is checked against; reports a plan id nobody knows. Waits only
+   * when the --plan (or shipped) plan is needed and not read yet.
+   */
+  const planFor = (doc: SourceDocument, named: { id: string; place: Place } | undefined): Plan | undefined | Promise<Plan | undefined> => {
     const id = named?.id ?? options.planId;
     const beside = id === undefined ? undefined : plansById.get(id);
     if (beside !== undefined) return beside;
-    const plan = (await fallbackPlan()).plan;
+    return fallback === undefined ? fallbackPlan().then((loaded) => planOf(doc, named, id, loaded)) : planOf(doc, named, id, fallback);
+  };
+  const planOf = (doc: SourceDocument, named: { id: string; place: Place } | undefined, id: string | undefined, loaded: LoadedPlan): Plan | undefined => {
+    const plan = loaded.plan;
     if (plan === undefined || id === undefined || id === plan.id) return plan;
     const known = [...new Set([plan.id, ...plansById.keys()])].map((p) => `'${p}'`).join(', ');
     diagnostics.push(diagnosticAt(doc, 'unknown-plan', named?.place ?? { pointer: '' }, `unknown plan '${id}'; this check knows ${known}`));
@@ -251,7 +273,7 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
   const report: Report = (code, place, message, severity = 'error') => {
     if (checking !== undefined) checking.diagnostics.push(diagnosticAt(checking.doc, code, place, message, severity));
   };
-  const accept = (slot: EntrySlot, plan: Plan | undefined, file: MeasurementFile): void => {
+  const accept = (slot: EntrySlot, plan: Plan | undefined, file: MeasurementFile | undefined): void => {
     const indicator = plan === undefined ? undefined : indicatorsOf(plan).get(slot.entry.indicator);
     const ctx: EntryRuleContext = plan === undefined ? { slot, report } : indicator === undefined ? { plan, slot, report } : { plan, slot, indicator, report };
     checking = slot;
@@ -262,38 +284,106 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
       diagnostics.push(...slot.diagnostics);
       if (slot.diagnostics.some((d) => d.severity === 'error')) return;
     }
-    const { diagnostic, token } = duplicates.add(slot);
-    if (diagnostic !== undefined) diagnostics.push(diagnostic);
-    if (token === undefined) return;
-    if (options.onEntry !== undefined) options.onEntry(slot.entry);
-    else collected.push({ entry: slot.entry, token, file });
+    keep(duplicates.add(slot, diagnostics), slot.entry, file);
   };
 
-  for (const path of absolutes) {
-    const yaml = waiting.has(path) ? await checkWaiting(path) : yamlChecks.get(path);
+  const diagnosticsOnly = options.diagnosticsOnly === true;
+
+  /** An entry the duplicate check kept (`token` 0 or more) handed on; none is with `diagnosticsOnly` (no `file`). */
+  const keep = (token: number, entry: Entry, file: MeasurementFile | undefined): void => {
+    if (token === -1 || file === undefined) return;
+    if (options.onEntry !== undefined) options.onEntry(entry);
+    else collected.push({ entry, token, file });
+  };
+
+  // Where a plain YAML entry is, made into a document and pointer only for a repeat's diagnostic.
+  let plainDoc: SourceDocument | undefined;
+  let plainIndex = 0;
+  const plainPlace: EntryPlace = { slot: () => ({ doc: plainDoc!, pointer: `/measurements/${plainIndex}` }) };
+
+  /**
+   * Checks the entries of a YAML measurements file in order; true when one of them takes the
+   * file's default period. An entry of a known indicator that no entry rule would report on
+   * (asked with the rules' own tests) goes straight to the duplicate check: no slot, pointer or
+   * rule context is made for it. Anything else is made whole and checked by the rules.
+   */
+  // Written over for each entry with `diagnosticsOnly`, in place of an Entry.
+  const scratch = newEntryKey();
+
+  const checkEntries = (check: DocumentCheck, plan: Plan | undefined, planKey: string | undefined, file: MeasurementFile | undefined): boolean => {
+    const data = check.data;
+    if (data === undefined || !Array.isArray(data.measurements)) return false;
+    const doc = check.doc;
+    const defaults = defaultsOf(check);
+    const items: unknown[] = data.measurements;
+    const anyRejected = check.rejected.length > 0;
+    const indicators = plan === undefined ? undefined : indicatorsOf(plan);
+    let usesDefaultPeriod = false;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+      const pointer = anyRejected ? `/measurements/${i}` : undefined;
+      if (pointer !== undefined && isRejected(check, pointer)) continue;
+      const raw = item as Record<string, unknown>;
+      const line = entryLine(doc, items, i);
+      let entry: Entry | undefined;
+      let key: EntryKey;
+      if (diagnosticsOnly) {
+        if (!entryKeyInto(scratch, doc.file, raw, line, defaults)) continue;
+        key = scratch;
+      } else {
+        entry = toEntry(doc.file, raw, line, defaults);
+        if (entry === undefined) continue;
+        key = entry;
+      }
+      const ownPeriod = raw.period !== undefined;
+      if (!ownPeriod && defaults.period !== undefined) usesDefaultPeriod = true;
+      const indicator = indicators?.get(key.indicator);
+      if (
+        indicator !== undefined &&
+        key.period !== '' &&
+        passesWrittenEntryRules(plan!, indicator, raw, key.numerator, key.denominator, ownPeriod ? key.period : undefined)
+      ) {
+        plainDoc = doc;
+        plainIndex = i;
+        const token = duplicates.addKey(planKey ?? '', key, plainPlace, diagnostics);
+        if (entry !== undefined) keep(token, entry, file);
+        continue;
+      }
+      entry ??= toEntry(doc.file, raw, line, defaults)!;
+      const slot = slotOf(doc, entry, raw, pointer ?? `/measurements/${i}`, defaults);
+      if (planKey !== undefined) slot.plan = planKey;
+      accept(slot, plan, file);
+    }
+    plainDoc = undefined;
+    return usesDefaultPeriod;
+  };
+
+  for (let i = 0; i < absolutes.length; i++) {
+    const path = absolutes[i]!;
+    let yaml: DocumentCheck | Promise<DocumentCheck> | undefined = waiting.has(path) ? checkWaiting(path, shown[i]!) : yamlChecks.get(path);
+    if (yaml instanceof Promise) yaml = await yaml;
     if (yaml !== undefined) {
       files.push(yaml.doc.file);
       if (yaml.kind !== 'Measurements') continue;
       const named = namedPlan(yaml);
-      const plan = await planFor(yaml.doc, named);
+      let plan = planFor(yaml.doc, named);
+      if (plan instanceof Promise) plan = await plan;
       usedPlans.add(plan);
-      const file = measurementFile(yaml);
-      measurementFiles.push(file);
-      const slots = toEntrySlots(yaml);
+      const file = diagnosticsOnly ? undefined : measurementFile(yaml);
+      if (file !== undefined) measurementFiles.push(file);
       const planKey = named?.id ?? options.planId ?? plan?.id;
-      for (let i = 0; i < slots.length; i++) {
-        const slot = slots[i]!;
-        if (planKey !== undefined) slot.plan = planKey;
-        accept(slot, plan, file);
-      }
+      const usesDefaultPeriod = checkEntries(yaml, plan, planKey, file);
       // The file's default period is reported once, here, rather than on every entry using it.
-      const message = plan === undefined || !slots.some((s) => s.periodPointer === '/period') ? undefined : outsidePlan(String(yaml.data?.period), plan);
+      const message = plan === undefined || !usesDefaultPeriod ? undefined : outsidePlan(String(yaml.data?.period), plan);
       if (message !== undefined) diagnostics.push(diagnosticAt(yaml.doc, 'period-outside-plan', { pointer: '/period' }, message, 'warning'));
       continue;
     }
     const file: MeasurementFile = { file: displayPath(path, cwd), entries: [] };
     files.push(file.file);
-    measurementFiles.push(file);
+    // With diagnosticsOnly the file is not listed, and its entries are handed nowhere.
+    const listed = diagnosticsOnly ? undefined : file;
+    if (listed !== undefined) measurementFiles.push(listed);
     let plan: Plan | undefined;
     let planKey: string | undefined;
     const { checkCsv } = await import('./check-csv.js');
@@ -306,7 +396,7 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
       },
       row: (slot) => {
         if (planKey !== undefined) slot.plan = planKey;
-        accept(slot, plan, file);
+        accept(slot, plan, listed);
       },
       plain: (row) => {
         // A plain row that no entry rule would report on goes straight to the duplicate check:
@@ -315,11 +405,7 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
         const indicator = indicatorsOf(plan).get(row.indicator);
         if (indicator === undefined || !passesEntryRules(plan, indicator, row as PlainEntry & { period: string })) return false;
         const entry = plainEntry(row, file.file);
-        const { diagnostic, token } = duplicates.addKey(planKey ?? '', entry, row);
-        if (diagnostic !== undefined) diagnostics.push(diagnostic);
-        if (token === undefined) return true;
-        if (options.onEntry !== undefined) options.onEntry(entry);
-        else collected.push({ entry, token, file });
+        keep(duplicates.addKey(planKey ?? '', entry, row, diagnostics), entry, listed);
         return true;
       },
       report: (diagnostic) => diagnostics.push(diagnostic),

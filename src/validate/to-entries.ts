@@ -1,4 +1,5 @@
 import type { SourceDocument } from '../load/document.js';
+import { PlainYamlDocument } from '../load/yaml-plain.js';
 import type { Entry, MilestoneStatus } from '../model/measurement.js';
 import { isRejected, type DocumentCheck } from './check-document.js';
 import type { EntrySlot } from './rules/types.js';
@@ -21,18 +22,11 @@ export interface EntryDefaults {
  * into a string, a percent's value derived from its counts. Undefined when the entry's period
  * hangs on an invalid default (already reported).
  */
-export function entrySlot(doc: SourceDocument, raw: Raw, pointer: string, line: number, defaults: EntryDefaults): EntrySlot | undefined {
-  const entry: Entry = { indicator: String(raw.indicator), period: '', file: doc.file, line };
-  let periodPointer: string | undefined;
-  if (raw.period !== undefined) {
-    entry.period = String(raw.period);
-    periodPointer = `${pointer}/period`;
-  } else if (defaults.period !== undefined) {
-    entry.period = String(defaults.period);
-    periodPointer = '/period';
-  } else if (defaults.periodRejected === true) {
-    return undefined;
-  }
+export function toEntry(file: string, raw: Raw, line: number, defaults: EntryDefaults): Entry | undefined {
+  const entry: Entry = { indicator: String(raw.indicator), period: '', file, line };
+  if (raw.period !== undefined) entry.period = String(raw.period);
+  else if (defaults.period !== undefined) entry.period = String(defaults.period);
+  else if (defaults.periodRejected === true) return undefined;
   if (typeof raw.value === 'number') entry.value = raw.value;
   if (typeof raw.numerator === 'number') entry.numerator = raw.numerator;
   if (typeof raw.denominator === 'number') entry.denominator = raw.denominator;
@@ -45,9 +39,72 @@ export function entrySlot(doc: SourceDocument, raw: Raw, pointer: string, line: 
     if (typeof raw[field] === 'string') entry[field] = raw[field];
   }
   if (entry.org === undefined && defaults.org !== undefined) entry.org = defaults.org;
+  return entry;
+}
+
+/** An entry's key for the duplicate check with every field written (undefined where an Entry has none). */
+export interface EntryKeyScratch {
+  indicator: string;
+  period: string;
+  org: string | undefined;
+  value: number | undefined;
+  numerator: number | undefined;
+  denominator: number | undefined;
+  status: string | undefined;
+  file: string;
+  line: number;
+}
+
+/** A key for `entryKeyInto` to write over, entry after entry. */
+export function newEntryKey(): EntryKeyScratch {
+  return { indicator: '', period: '', org: undefined, value: undefined, numerator: undefined, denominator: undefined, status: undefined, file: '', line: 0 };
+}
+
+/**
+ * What `toEntry` gives the duplicate check (its indicator, period, org, figures and place),
+ * written into `key` with no Entry made; false where `toEntry` gives undefined. For a caller
+ * that needs the diagnostics only.
+ */
+export function entryKeyInto(key: EntryKeyScratch, file: string, raw: Raw, line: number, defaults: EntryDefaults): boolean {
+  let period = '';
+  if (raw.period !== undefined) period = String(raw.period);
+  else if (defaults.period !== undefined) period = String(defaults.period);
+  else if (defaults.periodRejected === true) return false;
+  const value = typeof raw.value === 'number' ? raw.value : undefined;
+  const numerator = typeof raw.numerator === 'number' ? raw.numerator : undefined;
+  const denominator = typeof raw.denominator === 'number' ? raw.denominator : undefined;
+  key.indicator = String(raw.indicator);
+  key.period = period;
+  key.file = file;
+  key.line = line;
+  key.numerator = numerator;
+  key.denominator = denominator;
+  key.value = value === undefined && numerator !== undefined && denominator !== undefined && denominator > 0 ? (numerator / denominator) * 100 : value;
+  key.status = typeof raw.status === 'string' ? raw.status : undefined;
+  key.org = typeof raw.org === 'string' ? raw.org : defaults.org;
+  return true;
+}
+
+/** The slot of an Entry made by `toEntry` from `raw`, the entry written at `pointer`. */
+export function slotOf(doc: SourceDocument, entry: Entry, raw: Raw, pointer: string, defaults: EntryDefaults): EntrySlot {
   const slot: EntrySlot = { entry, raw, pointer, doc, diagnostics: [] };
-  if (periodPointer !== undefined) slot.periodPointer = periodPointer;
+  if (raw.period !== undefined) slot.periodPointer = `${pointer}/period`;
+  else if (defaults.period !== undefined) slot.periodPointer = '/period';
   return slot;
+}
+
+/** `toEntry` and `slotOf` in one: the slot of one schema-valid entry, or undefined as `toEntry` says. */
+export function entrySlot(doc: SourceDocument, raw: Raw, pointer: string, line: number, defaults: EntryDefaults): EntrySlot | undefined {
+  const entry = toEntry(doc.file, raw, line, defaults);
+  return entry === undefined ? undefined : slotOf(doc, entry, raw, pointer, defaults);
+}
+
+/**
+ * The 1-based line of entry `index` of a document's `measurements` (`items`): asked of the
+ * quick reader's document directly, with no pointer made or walked, when it read the file.
+ */
+export function entryLine(doc: SourceDocument, items: readonly unknown[], index: number): number {
+  return (doc instanceof PlainYamlDocument ? doc.itemLine(items, index) : undefined) ?? doc.locate(`/measurements/${index}`).line;
 }
 
 /** The defaults a measurements document gives its entries. */
@@ -78,7 +135,7 @@ export function toEntrySlots(check: DocumentCheck): EntrySlot[] {
     const item = items[i];
     const pointer = `/measurements/${i}`;
     if (item === null || typeof item !== 'object' || Array.isArray(item) || (anyRejected && isRejected(check, pointer))) continue;
-    const slot = entrySlot(doc, item as Raw, pointer, doc.locate(pointer).line, defaults);
+    const slot = entrySlot(doc, item as Raw, pointer, entryLine(doc, items, i), defaults);
     if (slot !== undefined) slots.push(slot);
   }
   return slots;

@@ -85,6 +85,48 @@ describe('reading many small files quickly, with the same results', () => {
     expect(sniffBytes(Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0x00, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69]))?.code).toBe('binary-file');
   });
 
+  it('sniffs generated heads as looking at every byte-order mark and counting every NUL did', () => {
+    const marks = [[0xff, 0xfe, 0, 0], [0, 0, 0xfe, 0xff], [0xff, 0xfe], [0xfe, 0xff], [0xef, 0xbb, 0xbf], []];
+    const names = ['UTF-32 LE', 'UTF-32 BE', 'UTF-16 LE', 'UTF-16 BE'];
+    /** sniffBytes as it was written before its quick path: every mark tried, then every byte counted. */
+    const reference = (head: Uint8Array): string | undefined => {
+      const found = marks.slice(0, 4).findIndex((mark) => mark.every((byte, i) => head[i] === byte));
+      if (found !== -1) return `wrong-encoding ${names[found]} mark`;
+      const start = [0xef, 0xbb, 0xbf].every((byte, i) => head[i] === byte) ? 3 : 0;
+      const end = Math.min(head.length, start + 8 * 1024);
+      let even = 0;
+      let odd = 0;
+      for (let i = start; i < end; i++) if (head[i] === 0) (i - start) % 2 === 0 ? even++ : odd++;
+      if (even + odd === 0) return undefined;
+      const pairs = Math.floor((end - start) / 2);
+      if (pairs > 0 && (even === 0 || odd === 0) && Math.max(even, odd) >= pairs / 4) return `wrong-encoding ${odd > 0 ? 'UTF-16 LE' : 'UTF-16 BE'} pattern`;
+      return 'binary-file';
+    };
+    const summary = (head: Uint8Array): string | undefined => {
+      const problem = sniffBytes(head);
+      if (problem === undefined) return undefined;
+      if (problem.code === 'binary-file') return 'binary-file';
+      const name = names.find((n) => problem.message.includes(n))!;
+      return `wrong-encoding ${name} ${problem.message.includes('it starts with a') ? 'mark' : 'pattern'}`;
+    };
+    const head = fc
+      .tuple(fc.constantFrom(...marks), fc.array(fc.constantFrom(0, 0x61, 0xfe, 0xff, 0xbb, 0xef, 0x20), { maxLength: 40 }))
+      .map(([mark, rest]) => Uint8Array.from([...mark, ...rest]));
+    fc.assert(
+      fc.property(head, (bytes) => {
+        expect(summary(bytes)).toBe(reference(bytes));
+        expect(summary(Buffer.from(bytes)), 'as a Buffer').toBe(reference(bytes));
+      }),
+      { numRuns: 3000, seed: 17 },
+    );
+    // A NUL past the bytes looked at is no finding, however the head is given.
+    const long = Buffer.alloc(9000, 0x61);
+    long[8500] = 0;
+    expect([sniffBytes(long), sniffBytes(new Uint8Array(long)), reference(long)]).toEqual([undefined, undefined, undefined]);
+    long[8000] = 0;
+    expect([sniffBytes(long)?.code, sniffBytes(new Uint8Array(long))?.code, reference(long)]).toEqual(['binary-file', 'binary-file', 'binary-file']);
+  });
+
   it('normalises only text that NFC can change, as String.prototype.normalize does', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', 'e', ' ', '\u0301', '\u0323', 'ê', 'ệ', 'Å', '\u212a', '\u1100', '\u1161', '~') }), (text) => {
@@ -97,21 +139,36 @@ describe('reading many small files quickly, with the same results', () => {
 
   it('checks a remembered key against the limits of each read, and gives up at spaces other than ASCII ones', () => {
     const text = 'indicator: x\n';
-    expect(readPlainYaml(text, lineStartsOf(text), LIMITS)).toBeDefined();
+    expect(readPlainYaml(text, LIMITS)).toBeDefined();
     // The key is known by now; with a narrower limit the full parser must say it is too long.
     const narrow = { ...LIMITS, maxStringLength: 5 };
-    expect(readPlainYaml(text, lineStartsOf(text), narrow)).toBeUndefined();
+    expect(readPlainYaml(text, narrow)).toBeUndefined();
     expect(parseYamlText(text, SOURCE, narrow).diagnostics.map((d) => d.code)).toEqual(['string-too-long']);
     for (const odd of ['\u00a0a: 1\n', 'a:\u00a01\n', 'a: 1\n\u3000b: 2\n', 'a: x\u2003\n']) {
-      expect(readPlainYaml(odd, lineStartsOf(odd), LIMITS), JSON.stringify(odd)).toBeUndefined();
+      expect(readPlainYaml(odd, LIMITS), JSON.stringify(odd)).toBeUndefined();
     }
+  });
+
+  it('reads a file of more lines than the kept line table, and a small one after it, with every item on its line', () => {
+    const count = 70_000;
+    const big = `a:\n${'  - 1\n'.repeat(count)}b: x\n`;
+    const read = readPlainYaml(big, LIMITS)!;
+    const items = (read.data as { a: number[] }).a;
+    expect(items).toHaveLength(count);
+    expect([0, 255, 256, count - 1].map((i) => read.itemLine(items, i))).toEqual([2, 257, 258, count + 1]);
+    expect(read.locate('/b')).toBe(big.length - 2);
+    const small = 'list:\n  - x\n\n# note\n  - y\n';
+    const again = readPlainYaml(small, LIMITS)!;
+    const list = (again.data as { list: string[] }).list;
+    expect(list).toEqual(['x', 'y']);
+    expect([again.itemLine(list, 0), again.itemLine(list, 1)]).toEqual([2, 5]);
   });
 
   it('locates every pointer the same whatever was located before it', () => {
     const text = 'a: 1\nlist:\n  - x: 1\n    y: "Xã"\n  - 2\n  - z: 3\nb:\n  c:\n    d: e\n';
     const pointers = ['', '/', '/a', '/list', '/list/0', '/list/0/y', '/list/1', '/list/1/q', '/list/2/z', '/list/3', '/list/x', '/list/01',
       '/b/c/d', '/b/c/e', '/b/q/r', '/b/q/s', '/a/b', '/a/c', '//', '//x', '/l~0ist/0', '/list/0/x', 'list/0', '/nowhere/1', '/nowhere/2'];
-    const fresh = (pointer: string, key: boolean) => readPlainYaml(text, lineStartsOf(text), LIMITS)!.locate(pointer, key ? { key } : undefined);
+    const fresh = (pointer: string, key: boolean) => readPlainYaml(text, LIMITS)!.locate(pointer, key ? { key } : undefined);
     const full = parseYamlText(text, SOURCE, LIMITS, { plain: false });
     const starts = lineStartsOf(text);
     const at = (offset: number) => {
@@ -121,7 +178,7 @@ describe('reading many small files quickly, with the same results', () => {
     };
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...pointers), fc.boolean()), { maxLength: 30 }), (order) => {
-        const plain = readPlainYaml(text, lineStartsOf(text), LIMITS)!;
+        const plain = readPlainYaml(text, LIMITS)!;
         for (const [pointer, key] of order) {
           const offset = plain.locate(pointer, key ? { key } : undefined);
           expect(offset, pointer).toBe(fresh(pointer, key));

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/load/document.js';
 import { parseYamlText } from '../../src/load/yaml-document.js';
-import { readPlainYaml } from '../../src/load/yaml-plain.js';
+import { PlainYamlDocument, readPlainYaml } from '../../src/load/yaml-plain.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SOURCE = { file: 'x.yaml', path: '/x.yaml' };
@@ -17,12 +17,6 @@ function yamlFiles(dir: string): string[] {
     if (statSync(path).isDirectory()) return yamlFiles(path);
     return /\.ya?ml$/i.test(name) ? [path] : [];
   });
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 /** Every pointer into `data`, and a few that lead nowhere. */
@@ -38,12 +32,27 @@ function pointers(data: unknown, prefix = ''): string[] {
 /** The quick reader, when it reads `text` at all, must agree with the full parser on everything. */
 function expectSame(text: string, label: string): boolean {
   // Not read quickly, both calls below would run the same full parser.
-  if (readPlainYaml(text, lineStarts(text), LIMITS) === undefined) return false;
+  if (readPlainYaml(text, LIMITS) === undefined) return false;
   const quick = parseYamlText(text, SOURCE, LIMITS);
   const full = parseYamlText(text, SOURCE, LIMITS, { plain: false });
   expect(full.diagnostics, label).toEqual([]);
   expect(quick.diagnostics, label).toEqual(full.diagnostics);
   expect(quick.data, label).toStrictEqual(full.data);
+  // Every item's line, asked without a pointer before anything is located, as the parser places the item.
+  expect(quick).toBeInstanceOf(PlainYamlDocument);
+  const items = (value: unknown, pointer: string): void => {
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        expect((quick as PlainYamlDocument).itemLine(value, i), `${label} ${pointer}/${i} (item line)`).toBe(full.locate(`${pointer}/${i}`).line);
+        items(item, `${pointer}/${i}`);
+      });
+      expect((quick as PlainYamlDocument).itemLine(value, value.length), `${label} ${pointer} (past the end)`).toBeUndefined();
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) items(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      expect((quick as PlainYamlDocument).itemLine(value as unknown[], 0), `${label} ${pointer} (a mapping)`).toBeUndefined();
+    }
+  };
+  items(quick.data, '');
   for (const pointer of pointers(full.data)) {
     expect(quick.locate(pointer), `${label} ${pointer}`).toEqual(full.locate(pointer));
     expect(quick.locate(pointer, { key: true }), `${label} ${pointer} (key)`).toEqual(full.locate(pointer, { key: true }));
@@ -120,7 +129,7 @@ describe('the quick reader of plain YAML', () => {
       'a: !!str 1\n', 'a: &x 1\nb: *x\n', 'a: [1, 2]\n', 'a: {b: 1}\n', 'a: "x\\ty"\n', 'a:\tb\n', '---\na: 1\n', 'a: 1\n---\nb: 2\n',
       'a: |\n  x\n', 'a: >\n  x\n', 'a:\n', 'a: 1\na: 2\n', '__proto__: 1\n', 'a: x\n  y\n', '- a\n- b\n', 'a: 1 # note\n', '"a": 1\n', 'a:\n- 1\n', 'null: 1\n', 'True: 1\n',
     ]) {
-      expect(readPlainYaml(text, lineStarts(text), LIMITS), JSON.stringify(text)).toBeUndefined();
+      expect(readPlainYaml(text, LIMITS), JSON.stringify(text)).toBeUndefined();
     }
   });
 });

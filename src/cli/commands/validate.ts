@@ -15,9 +15,8 @@ import { InputError } from '../../model/errors.js';
 export async function runValidate(ctx: CliContext, paths: string[], options: CommonOptions & { strict: boolean }): Promise<number> {
   const format = checkFormat(options.format, DIAGNOSTIC_FORMATS, 'text');
   const given = paths.length === 0 ? ['.'] : paths;
-  // validate needs the diagnostics only: the entries are let go as they are checked.
-  const discard = (): void => undefined;
-  const checkOptions = options.plan === undefined ? { cwd: ctx.cwd, onEntry: discard } : { cwd: ctx.cwd, plan: options.plan, onEntry: discard };
+  // validate needs the diagnostics only: no entry is kept, nor made where no rule reports on it.
+  const checkOptions = options.plan === undefined ? { cwd: ctx.cwd, diagnosticsOnly: true } : { cwd: ctx.cwd, plan: options.plan, diagnosticsOnly: true };
   const result = await checkFiles(given, checkOptions);
   if (result.files.length === 0) {
     // A gate that checked nothing must not pass quietly.

@@ -91,18 +91,19 @@ export class DuplicateEntries {
   private readonly others = new Map<number, number[]>();
 
   /**
-   * Adds an entry that passed every other check. Returns the diagnostic when it repeats an
-   * earlier one, and, when the entry is kept, a token to ask `isDropped` about later.
+   * Adds an entry that passed every other check. Pushes the diagnostic onto `diagnostics` when
+   * it repeats an earlier one. Returns, when the entry is kept, a token (0 or more) to ask
+   * `isDropped` about later, else -1. Nothing is made for an entry that repeats nothing.
    */
-  add(slot: EntrySlot): { diagnostic?: Diagnostic; token?: number } {
-    return this.addKey(slot.plan ?? '', slot.entry, { slot: () => slot });
+  add(slot: EntrySlot, diagnostics: Diagnostic[]): number {
+    return this.addKey(slot.plan ?? '', slot.entry, { slot: () => slot }, diagnostics);
   }
 
   /**
-   * As `add`, for an entry given by its figures and place (`plan` '' when none): a CSV's plain
-   * rows come so, their document and pointer made only for a repeat's diagnostic.
+   * As `add`, for an entry given by its figures and place (`plan` '' when none): plain CSV rows
+   * and plain YAML entries come so, their document and pointer made only for a repeat's diagnostic.
    */
-  addKey(plan: string, entry: EntryKey, place: EntryPlace): { diagnostic?: Diagnostic; token?: number } {
+  addKey(plan: string, entry: EntryKey, place: EntryPlace, diagnostics: Diagnostic[]): number {
     const { indicator, period, org } = entry;
     let indicators = this.groups.get(plan);
     if (indicators === undefined) this.groups.set(plan, (indicators = new Map()));
@@ -121,7 +122,7 @@ export class DuplicateEntries {
       const token = this.reports.add(entry);
       if (number === -1) orgs.total = token;
       else orgs.set(number, token);
-      return { token };
+      return token;
     }
     const first = stored;
     const what = `'${indicator}' for ${period}${org === undefined ? '' : ` (${org})`}`;
@@ -130,11 +131,13 @@ export class DuplicateEntries {
     const { doc, pointer } = place.slot();
     if (same !== undefined) {
       const message = `${what} was already reported, identically, at ${this.reports.where(same)}`;
-      return { diagnostic: diagnosticAt(doc, 'identical-duplicate', { pointer }, message, 'warning') };
+      diagnostics.push(diagnosticAt(doc, 'identical-duplicate', { pointer }, message, 'warning'));
+      return -1;
     }
     const message = `${what} is already reported at ${this.reports.where(first)} with other figures`;
     this.others.set(first, [...variants.slice(1), this.reports.add(entry)]);
-    return { diagnostic: diagnosticAt(doc, 'duplicate-entry', { pointer }, message) };
+    diagnostics.push(diagnosticAt(doc, 'duplicate-entry', { pointer }, message));
+    return -1;
   }
 
   /** True when an entry kept earlier turned out to clash with a later one. */

@@ -28,3 +28,25 @@ export function passesEntryRules(plan: Plan, indicator: Indicator, entry: EntryF
   if (conflictingDerived(measure, value, numerator, denominator) !== undefined) return false;
   return outsidePlan(entry.period, plan) === undefined;
 }
+
+/**
+ * As `passesEntryRules`, for an entry of a YAML file, read as the rules read its slot: the
+ * entry as written (`raw`) for what it reports, its counts as the Entry holds them, and its
+ * period only when it is its own (`ownPeriod`): a default period is the file's, judged once.
+ * The caller has found the indicator and a period; anything else goes through the rules.
+ */
+export function passesWrittenEntryRules(
+  plan: Plan,
+  indicator: Indicator,
+  raw: Readonly<Record<string, unknown>>,
+  numerator: number | undefined,
+  denominator: number | undefined,
+  ownPeriod: string | undefined,
+): boolean {
+  const measure = indicator.measure;
+  if (mismatchedKey(indicator, raw) !== undefined) return false;
+  if (countsProblem(measure, numerator, denominator) !== undefined) return false;
+  if (outOfPercentRange(measure, raw.value)) return false;
+  if (conflictingDerived(measure, raw.value, raw.numerator, raw.denominator) !== undefined) return false;
+  return ownPeriod === undefined || outsidePlan(ownPeriod, plan) === undefined;
+}
