@@ -40,6 +40,18 @@ describe('stdout on a pipe or a file', () => {
     expect(readFileSync(file, 'utf8')).toBe(expected.stdout);
   });
 
+  it('hands a reader that starts late everything, more than a pipe holds', () => {
+    // A shell pipe (64 KB) whose reader starts after a pause: ccp's writes wait for it, and the
+    // run exits only once all of its output is in the pipe.
+    const args = ['evaluate', '.', '--as-of', '2026-11-27', '--format', 'html', '--lang', 'vi'];
+    const expected = spawnSync(process.execPath, [BIN, ...args], { cwd: CWD, env: ENV, encoding: 'utf8' });
+    expect(Buffer.byteLength(expected.stdout)).toBeGreaterThan(65536);
+    const script = '{ "$0" "$@"; echo "ccp-exit $?" >&2; } | { sleep 0.3; cat; }';
+    const late = spawnSync('sh', ['-c', script, process.execPath, BIN, ...args], { cwd: CWD, env: ENV, encoding: 'utf8' });
+    expect(late.stderr).toBe('ccp-exit 0\n');
+    expect(late.stdout).toBe(expected.stdout);
+  });
+
   it('ends quietly, exit 0, when the reader has gone (`ccp … | head`)', async () => {
     // About 100 KB, more than a pipe holds; the reader is gone before ccp has started.
     const args = ['evaluate', '.', '--as-of', '2026-11-27', '--format', 'html', '--lang', 'vi'];
