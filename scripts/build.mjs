@@ -168,7 +168,9 @@ async function loadShippedPlan(tool) {
     return undefined;
   }
   const { file: _file, ...rest } = plan;
-  const json = JSON.stringify(rest);
+  // ASCII only (other characters as \u escapes): read as latin1 at run time, one byte a
+  // character, with no UTF-8 decoding.
+  const json = JSON.stringify(rest).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   // The plan must survive JSON whole: anything that does not would be lost from the copy.
   if (!isDeepStrictEqual(JSON.parse(json), rest)) throw new Error('build: the shipped plan does not survive JSON.stringify');
   return { bytes, json };

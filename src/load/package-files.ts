@@ -12,11 +12,12 @@ let root: string | undefined;
 
 /**
  * The package's root folder, found by walking up from this module: the same code runs
- * from `src/` under the tests and bundled from `dist/`.
+ * from `src/` under the tests and bundled from `dist/`. Bundled as CommonJS (the command
+ * line) the folder is `__dirname`, with no trip through a file URL (half a millisecond cold).
  */
 export function packageRoot(): string {
   if (root !== undefined) return root;
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
   for (;;) {
     if (existsSync(join(dir, 'schemas', 'plan.schema.json'))) return (root = dir);
     const parent = dirname(dir);

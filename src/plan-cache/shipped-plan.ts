@@ -1,4 +1,4 @@
-import { Buffer } from 'node:buffer';
+import { Buffer, isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../load/package-files.js';
@@ -15,7 +15,9 @@ export function planFromEmbedded(bytes: Uint8Array, dir: string, embedded: Embed
   if (embedded === undefined) return undefined;
   try {
     if (!readFileSync(join(dir, embedded.yaml)).equals(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) return undefined;
-    return JSON.parse(readFileSync(join(dir, embedded.json), 'utf8')) as Plan;
+    // The build writes the copy in ASCII (\u escapes): latin1 takes it byte for byte.
+    const json = readFileSync(join(dir, embedded.json));
+    return JSON.parse(json.toString(isAscii(json) ? 'latin1' : 'utf8')) as Plan;
   } catch {
     return undefined;
   }
