@@ -301,15 +301,15 @@ export async function checkFiles(paths: string[], options: CheckOptions): Promis
   let plainIndex = 0;
   const plainPlace: EntryPlace = { slot: () => ({ doc: plainDoc!, pointer: `/measurements/${plainIndex}` }) };
 
+  // Written over for each entry with `diagnosticsOnly`, in place of an Entry.
+  const scratch = newEntryKey();
+
   /**
    * Checks the entries of a YAML measurements file in order; true when one of them takes the
    * file's default period. An entry of a known indicator that no entry rule would report on
    * (asked with the rules' own tests) goes straight to the duplicate check: no slot, pointer or
    * rule context is made for it. Anything else is made whole and checked by the rules.
    */
-  // Written over for each entry with `diagnosticsOnly`, in place of an Entry.
-  const scratch = newEntryKey();
-
   const checkEntries = (check: DocumentCheck, plan: Plan | undefined, planKey: string | undefined, file: MeasurementFile | undefined): boolean => {
     const data = check.data;
     if (data === undefined || !Array.isArray(data.measurements)) return false;
