@@ -20,13 +20,16 @@ export interface EntryFigures {
  * skip the rules and their context. Anything else goes through the rules, which word it.
  */
 export function passesEntryRules(plan: Plan, indicator: Indicator, entry: EntryFigures): boolean {
-  const measure = indicator.measure;
-  const { value, numerator, denominator } = entry;
-  if (mismatchedKey(indicator, entry) !== undefined) return false;
-  if (countsProblem(measure, numerator, denominator) !== undefined) return false;
-  if (outOfPercentRange(measure, value)) return false;
-  if (conflictingDerived(measure, value, numerator, denominator) !== undefined) return false;
-  return outsidePlan(entry.period, plan) === undefined;
+  // A plain row's figures are both as written and as the Entry holds them.
+  return passesWrittenEntryRules(plan, indicator, entry, entry.numerator, entry.denominator, entry.period);
+}
+
+/** An entry's figures as written, of any type the schema let through. */
+interface WrittenFigures {
+  readonly value?: unknown;
+  readonly numerator?: unknown;
+  readonly denominator?: unknown;
+  readonly status?: unknown;
 }
 
 /**
@@ -38,7 +41,7 @@ export function passesEntryRules(plan: Plan, indicator: Indicator, entry: EntryF
 export function passesWrittenEntryRules(
   plan: Plan,
   indicator: Indicator,
-  raw: Readonly<Record<string, unknown>>,
+  raw: WrittenFigures,
   numerator: number | undefined,
   denominator: number | undefined,
   ownPeriod: string | undefined,
