@@ -73,6 +73,9 @@ const LINE_FIELDS = 4;
  */
 let lineTable = new Int32Array(256 * LINE_FIELDS);
 
+/** Lines of the largest table kept between reads; one made for a larger file is let go after it. */
+const KEPT_LINES = 64 * 1024;
+
 /**
  * Reads the significant lines (not blank, not a full-line comment) of a text already known to
  * hold no tab, CR or other space than ' '. A line is four numbers in `lines`: its indent, the
@@ -335,9 +338,6 @@ interface Tree {
 }
 
 /** Reads `text` as plain YAML; undefined at anything more. */
-/** Lines of the largest table kept between reads; one made for a larger file is let go after it. */
-const KEPT_LINES = 64 * 1024;
-
 function readTree(text: string, limits: Limited, positions: boolean): Tree | undefined {
   try {
     const reader = new Reader(text, limits, positions);
