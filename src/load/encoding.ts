@@ -1,5 +1,6 @@
 import type { DiagnosticCode } from '../model/diagnostic.js';
 import type { Position } from './document.js';
+import { bufferView } from '../util/buffer-view.js';
 
 /** How many leading bytes are inspected for byte-order marks, NUL bytes and UTF-16 patterns. */
 export const SNIFF_BYTES = 8 * 1024;
@@ -48,7 +49,7 @@ export function sniffBytes(head: Uint8Array): SniffProblem | undefined {
   const start = lead === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   const end = Math.min(head.length, start + SNIFF_BYTES);
   // Text has no NUL at all: one native search says so before any byte is counted here.
-  const nul = (head instanceof Buffer ? head : Buffer.from(head.buffer, head.byteOffset, head.byteLength)).indexOf(0, start);
+  const nul = bufferView(head).indexOf(0, start);
   if (nul === -1 || nul >= end) return undefined;
   return nulPattern(head, start, end);
 }

@@ -1,8 +1,9 @@
-import { Buffer, isAscii } from 'node:buffer';
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../load/package-files.js';
 import type { Plan } from '../model/plan.js';
+import { bufferView } from '../util/buffer-view.js';
 import type { EmbeddedPlan } from './embedded-plan-type.js';
 
 /**
@@ -14,7 +15,7 @@ import type { EmbeddedPlan } from './embedded-plan-type.js';
 export function planFromEmbedded(bytes: Uint8Array, dir: string, embedded: EmbeddedPlan | undefined): Plan | undefined {
   if (embedded === undefined) return undefined;
   try {
-    if (!readFileSync(join(dir, embedded.yaml)).equals(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) return undefined;
+    if (!readFileSync(join(dir, embedded.yaml)).equals(bufferView(bytes))) return undefined;
     // The build writes the copy in ASCII (\u escapes): latin1 takes it byte for byte.
     const json = readFileSync(join(dir, embedded.json));
     return JSON.parse(json.toString(isAscii(json) ? 'latin1' : 'utf8')) as Plan;

@@ -18,6 +18,7 @@ import { passesEntryRules, passesWrittenEntryRules } from './rules/entry-plain.j
 import { ENTRY_RULES } from './rules/index.js';
 import type { EntryRuleContext, EntrySlot, Report } from './rules/types.js';
 import { defaultsOf, entryKeyInto, entryLine, newEntryKey, slotOf, toEntry } from './to-entries.js';
+import { bufferView } from '../util/buffer-view.js';
 
 /** Everything `validate` found: the typed files, every valid entry, and the diagnostics. */
 export interface CheckResult {
@@ -91,7 +92,7 @@ const BACKSLASH = 0x5c;
  * parsed before its turn, so a folder of thousands of measurement files is never held whole.
  */
 function mayBePlan(bytes: Uint8Array): boolean {
-  const buffer = bytes instanceof Buffer ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buffer = bufferView(bytes);
   return buffer.includes(PLAN_BYTES) || buffer.includes(BACKSLASH);
 }
 
