@@ -66,6 +66,8 @@ export async function benchmarks({ quick = false, runs: runsOverride, work, log 
           check: (run) => checkEvaluation(run.stdout),
         },
         { label: 'ccp --version', args: [BIN, '--version'], goal: null },
+        // The plan office's own command: the same file drawn as the terminal table.
+        { label: 'ccp evaluate <small file> (table)', args: [BIN, 'evaluate', SMALL, '--as-of', AS_OF, '--lang', 'en'], goal: null },
         { label: 'ccp validate <small file>', args: [BIN, 'validate', SMALL], goal: null },
       ],
     },
