@@ -22,10 +22,31 @@ function charWidth(char: string): number {
   return WIDE.test(char) ? 2 : 1;
 }
 
+/**
+ * Whether UTF-16 unit `code` is a whole character one column wide without a closer look:
+ * printable ASCII, Latin-1 and Latin Extended up to U+02FF (the combining marks start at
+ * U+0300), and Latin Extended Additional (U+1E00–U+1EFF, where most of Vietnamese's letters
+ * are). Nothing in these ranges is a control, a combining mark or wide.
+ */
+function plainNarrow(code: number): boolean {
+  return (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code < 0x300) || (code >= 0x1e00 && code < 0x1f00);
+}
+
 /** The number of terminal columns `text` takes (one line, escape codes ignored). */
 export function visibleWidth(text: string): number {
+  // Tables measure every line of every cell, often more than once: the common letters are
+  // counted without the per-character patterns charWidth() uses for everything else.
+  const plain = text.includes('\u001b') ? stripAnsi(text) : text;
   let width = 0;
-  for (const char of stripAnsi(text)) width += charWidth(char);
+  for (let i = 0; i < plain.length; i++) {
+    if (plainNarrow(plain.charCodeAt(i))) {
+      width++;
+      continue;
+    }
+    const code = plain.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    width += charWidth(String.fromCodePoint(code));
+  }
   return width;
 }
 
