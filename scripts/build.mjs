@@ -263,6 +263,28 @@ const tablePreview = {
   },
 };
 
+/**
+ * cli-table3 measures each line of each cell again with string-width, which builds its
+ * escape-code and emoji patterns afresh at every call. The cells it is given are already
+ * wrapped and measured by ccp's own visibleWidth (src/report/text-width.ts), and the bundles
+ * hand cli-table3 that same function: the table pads by the widths its cells were laid out
+ * with, and string-width and its three dependencies stay out of the bundles. The sources, run
+ * by the tests, keep string-width; a test holds the bundles' tables equal to theirs.
+ */
+const tableWidths = {
+  name: 'ccp-table-widths',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      /[\\/]node_modules[\\/]cli-table3[\\/]/.test(args.importer) ? { path: 'table-width', namespace: 'ccp-lazy' } : undefined,
+    );
+    b.onLoad({ filter: /^table-width$/, namespace: 'ccp-lazy' }, () => ({
+      loader: 'js',
+      resolveDir: at('src', 'report'),
+      contents: "module.exports = require('./text-width.ts').visibleWidth;",
+    }));
+  },
+};
+
 /** What both builds share: node 20, minified whitespace and syntax only. */
 const common = {
   absWorkingDir: root,
@@ -359,7 +381,7 @@ const library = await build({
   outdir: OUT,
   splitting: true,
   format: 'esm',
-  plugins: [generated, yamlModules, lazyChildProcess, tablePreview],
+  plugins: [generated, yamlModules, lazyChildProcess, tablePreview, tableWidths],
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __ccpCreateRequire } from 'node:module'; const require = __ccpCreateRequire(import.meta.url);" },
 });
@@ -381,7 +403,7 @@ const result = await build({
   supported: { 'dynamic-import': false },
   // import.meta.url, asked for by the one module that finds the package's folder: made on demand.
   define: { 'import.meta.url': '__ccpMeta.url' },
-  plugins: [lazyValidators, bundleBoundaries, generated, yamlModules, lazyChildProcess, tablePreview],
+  plugins: [lazyValidators, bundleBoundaries, generated, yamlModules, lazyChildProcess, tablePreview, tableWidths],
   banner: { js: `// ccp-build ${buildId}\nvar __ccpMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };` },
 });
 

@@ -1,8 +1,9 @@
 /**
  * The bundles draw the terminal table with cli-table3 as the build adjusts it
- * (scripts/build.mjs: the preview of a cell kept for a debug message is cut cheaply). The
- * change may not show: the built bin and the built library must draw, byte for byte, the table
- * the sources draw with cli-table3 as published.
+ * (scripts/build.mjs: the preview of a cell kept for a debug message is cut cheaply, and
+ * cli-table3 measures with ccp's own visibleWidth in place of string-width). Neither change may
+ * show: the built bin and the built library must draw, byte for byte, the table the sources
+ * draw with cli-table3 as published.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
