@@ -15,7 +15,8 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
-function charWidth(char: string): number {
+/** The columns one character (one code point) takes: the definition visibleWidth counts by. */
+export function charWidth(char: string): number {
   const code = char.codePointAt(0) ?? 0;
   if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return 0;
   if (COMBINING.test(char)) return 0;
