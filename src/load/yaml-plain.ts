@@ -20,14 +20,17 @@ const NUMBER = /^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
 const CORE_SPECIAL =
   /^(?:~|null|Null|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 /**
- * Characters that make a file more than plain: tabs, CR, controls, flow, anchors, tags, block
- * scalars, escapes, directives (NOT_PLAIN), and every space but the ASCII one, which alone
- * indents (ODD_SPACE). Two classes, not one: a class of only ASCII or only a few other
- * characters is searched several times faster than the two mixed.
+ * Characters that make a line more than plain: tabs, CR, controls, flow, anchors, tags, block
+ * scalars, escapes (NOT_PLAIN), and every space but the ASCII one, which alone indents
+ * (ODD_SPACE). Two classes, not one: a class of only ASCII or only a few other characters is
+ * searched several times faster than the two mixed. A full-line comment may hold any of
+ * NOT_PLAIN but the controls (see `plainText`). The directive and reserved indicators `%`, `@`
+ * and `` ` `` mean something only where a line or a scalar starts, and the reader takes no key
+ * and no plain scalar starting with one (BAD_PLAIN_START): "85%" is a plain value.
  */
-const NOT_PLAIN = /[\t\r\x00-\x08\x0b-\x1f\x7f{}[\]&*!|>%@`\\]/;
+const NOT_PLAIN = /[\t\r\x00-\x08\x0b-\x1f\x7f{}[\]&*!|>\\]/g;
 const ODD_SPACE = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
-const BAD_PLAIN_START = /^[-?:,#'"]/;
+const BAD_PLAIN_START = /^[-?:,#'"%@`]/;
 const INDEX = /^(0|[1-9]\d*)$/;
 
 const SPACE = 0x20;
@@ -337,6 +340,43 @@ interface Tree {
   offsets: Map<object, Offsets>;
 }
 
+/**
+ * Where the line holding offset `at` ends, when that line is a full-line comment (only spaces
+ * before its `#`) whose `#` stands at or before `at`; else -1.
+ */
+function commentLineEnd(text: string, at: number): number {
+  let start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+  while (start < at && text.charCodeAt(start) === SPACE) start++;
+  if (text.charCodeAt(start) !== HASH) return -1;
+  const end = text.indexOf('\n', at);
+  return end === -1 ? text.length : end;
+}
+
+/**
+ * Whether `text` holds nothing the reader leaves to the full parser, save in full-line comments,
+ * which YAML does not read: there (only there) NOT_PLAIN's indicators and a ` #` may stand, as
+ * in `# at least 80% [II.1.a]`. Tabs, CR and other controls may stand nowhere: a CR breaks a
+ * line in YAML, a comment's too. A ` #` anywhere else is a comment after a value, which the
+ * reader does not take.
+ */
+function plainText(text: string): boolean {
+  if (ODD_SPACE.test(text)) return false;
+  NOT_PLAIN.lastIndex = 0;
+  for (let match = NOT_PLAIN.exec(text); match !== null; match = NOT_PLAIN.exec(text)) {
+    const code = text.charCodeAt(match.index);
+    if (code < SPACE || code === 0x7f) return false;
+    const end = commentLineEnd(text, match.index);
+    if (end === -1) return false;
+    NOT_PLAIN.lastIndex = end;
+  }
+  for (let at = text.indexOf(' #'); at !== -1; ) {
+    const end = commentLineEnd(text, at + 1);
+    if (end === -1) return false;
+    at = text.indexOf(' #', end);
+  }
+  return true;
+}
+
 /** Reads `text` as plain YAML; undefined at anything more. */
 function readTree(text: string, limits: Limited, positions: boolean): Tree | undefined {
   try {
@@ -367,7 +407,7 @@ function readTree(text: string, limits: Limited, positions: boolean): Tree | und
  * same shape, keys and order as the data given out, and is walked in its place.
  */
 export function readPlainYaml(text: string, limits: Limited): PlainYaml | undefined {
-  if (NOT_PLAIN.test(text) || ODD_SPACE.test(text) || text.includes(' #')) return undefined;
+  if (!plainText(text)) return undefined;
   const read = readTree(text, limits, false);
   if (read === undefined) return undefined;
   let tree: Tree | undefined;
