@@ -355,6 +355,25 @@ const lazyValidators = {
   },
 };
 
+/**
+ * The validators' bundle requires the plan's validator beside it through `createRequire`, which
+ * comes from the `node:module` builtin; loading that builtin loads node's ES module loader and
+ * source maps with it (about a millisecond), at every start that loads the validators, even one
+ * that never validates a plan. In the command line's bundles a module's own `require` already
+ * resolves `./plan-validator.cjs` beside it (src/cli/cached-require.ts), so there the import is
+ * a module handing out that `require`. The library keeps node's `createRequire`.
+ */
+const bundleRequire = {
+  name: 'ccp-bundle-require',
+  setup(b) {
+    b.onResolve({ filter: /^node:module$/ }, (args) => (args.importer === GENERATED_VALIDATORS ? { path: 'bundle-require', namespace: 'ccp-lazy' } : undefined));
+    b.onLoad({ filter: /^bundle-require$/, namespace: 'ccp-lazy' }, () => ({
+      loader: 'js',
+      contents: 'export function createRequire() {\n  return require;\n}\n',
+    }));
+  },
+};
+
 /** An import of another entry's module becomes a require of that entry's bundle. */
 const bundleBoundaries = {
   name: 'ccp-bundle-boundaries',
@@ -403,7 +422,7 @@ const result = await build({
   supported: { 'dynamic-import': false },
   // import.meta.url, asked for by the one module that finds the package's folder: made on demand.
   define: { 'import.meta.url': '__ccpMeta.url' },
-  plugins: [lazyValidators, bundleBoundaries, generated, yamlModules, lazyChildProcess, tablePreview, tableWidths],
+  plugins: [lazyValidators, bundleRequire, bundleBoundaries, generated, yamlModules, lazyChildProcess, tablePreview, tableWidths],
   banner: { js: `// ccp-build ${buildId}\nvar __ccpMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };` },
 });
 

@@ -1,4 +1,6 @@
-import { streamCsv, type CsvRow } from '../load/index.js';
+// Straight from the reader, not the load/ index, whose other exports (the general file loader,
+// the full YAML parser) a CSV run never uses: a bundle cannot leave out what an index re-exports.
+import { streamCsv, type CsvRow } from '../load/csv-stream.js';
 import type { CsvColumn } from '../load/csv-header.js';
 import { type PlainCell, PlainRows } from '../load/csv-plain-rows.js';
 import type { Position, SourceDocument } from '../load/document.js';
@@ -200,7 +202,6 @@ class RowDocument implements SourceDocument {
  */
 export async function checkCsv(path: string, cwd: string, sink: CsvSink): Promise<void> {
   const stream = streamCsv(path, sink.progress === undefined ? { cwd } : { cwd, onBytes: sink.progress });
-  const validate = entryValidator();
   let seen = 0;
   /** Lines on which the reader reported an error: rows starting there are left out. */
   const errorLines = new Set<number>();
@@ -230,6 +231,9 @@ export async function checkCsv(path: string, cwd: string, sink: CsvSink): Promis
     }
     const nonFinite = hasNonFinite(values) ? findNonFinite(doc, values, pointer) : NONE;
     for (const d of nonFinite.diagnostics) sink.report(d);
+    // The schema validator is asked for only here, by the first row not plainly valid: a clean
+    // file never loads it.
+    const validate = entryValidator();
     if (!validate(values)) {
       const errors = (validate.errors ?? [])
         .map((e) => ({ ...e, instancePath: `${pointer}${e.instancePath}` }))
