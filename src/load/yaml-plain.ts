@@ -20,21 +20,24 @@ const NUMBER = /^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
 const CORE_SPECIAL =
   /^(?:~|null|Null|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 /**
- * Characters that make a line more than plain: tabs, CR, controls, flow, anchors, tags, block
- * scalars, escapes (NOT_PLAIN), and every space but the ASCII one, which alone indents
- * (ODD_SPACE). Two classes, not one: a class of only ASCII or only a few other characters is
- * searched several times faster than the two mixed. A full-line comment may hold any of
- * NOT_PLAIN but the controls (see `plainText`). The directive and reserved indicators `%`, `@`
- * and `` ` `` mean something only where a line or a scalar starts, and the reader takes no key
- * and no plain scalar starting with one (BAD_PLAIN_START): "85%" is a plain value.
+ * Characters that make a line more than plain: tabs, CR (but a CRLF's), controls, flow,
+ * anchors, tags, block scalars, escapes (NOT_PLAIN), and every space but the ASCII one, which
+ * alone indents (ODD_SPACE). Two classes, not one: a class of only ASCII or only a few other
+ * characters is searched several times faster than the two mixed. A full-line comment may hold
+ * any of NOT_PLAIN but the controls (see `plainText`). The directive and reserved indicators
+ * `%`, `@` and `` ` `` mean something only where a line or a scalar starts, and the reader takes
+ * no key and no plain scalar starting with one (BAD_PLAIN_START): "85%" is a plain value.
  */
 const NOT_PLAIN = /[\t\r\x00-\x08\x0b-\x1f\x7f{}[\]&*!|>\\]/g;
 const ODD_SPACE = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 const BAD_PLAIN_START = /^[-?:,#'"%@`]/;
 const INDEX = /^(0|[1-9]\d*)$/;
 
+const LF = 0x0a;
+const CR = 0x0d;
 const SPACE = 0x20;
 const HASH = 0x23;
+const DELETE = 0x7f;
 const DASH = 0x2d;
 const DOT = 0x2e;
 const COLON = 0x3a;
@@ -81,9 +84,10 @@ const KEPT_LINES = 64 * 1024;
 
 /**
  * Reads the significant lines (not blank, not a full-line comment) of a text already known to
- * hold no tab, CR or other space than ' '. A line is four numbers in `lines`: its indent, the
- * offset of its content, the offset just past it (trailing spaces cut) and its 1-based number,
- * so that nothing is cut out of the text but keys and scalars.
+ * hold no tab, no CR but before a LF, and no other space than ' '. A line is four numbers in
+ * `lines`: its indent, the offset of its content, the offset just past it (a CRLF's CR and
+ * trailing spaces cut) and its 1-based number, so that nothing is cut out of the text but keys
+ * and scalars.
  */
 class Reader {
   private index = 0;
@@ -109,12 +113,14 @@ class Reader {
       let to = text.indexOf('\n', from);
       if (to === -1) to = length;
       number++;
+      // A CRLF line ends at its CR (`plainText` lets no other CR through).
+      const stop = to > from && text.charCodeAt(to - 1) === CR ? to - 1 : to;
       let start = from;
-      while (start < to && text.charCodeAt(start) === SPACE) start++;
-      if (start !== to && text.charCodeAt(start) !== HASH) {
+      while (start < stop && text.charCodeAt(start) === SPACE) start++;
+      if (start !== stop && text.charCodeAt(start) !== HASH) {
         const first = text.charCodeAt(from);
         if ((first === DASH || first === DOT) && (text.startsWith('---', from) || text.startsWith('...', from))) giveUp();
-        let end = to;
+        let end = stop;
         while (text.charCodeAt(end - 1) === SPACE) end--;
         const at = this.count++ * LINE_FIELDS;
         if (at + LINE_FIELDS > this.lines.length) this.grow();
@@ -355,19 +361,28 @@ function commentLineEnd(text: string, at: number): number {
 /**
  * Whether `text` holds nothing the reader leaves to the full parser, save in full-line comments,
  * which YAML does not read: there (only there) NOT_PLAIN's indicators and a ` #` may stand, as
- * in `# at least 80% [II.1.a]`. Tabs, CR and other controls may stand nowhere: a CR breaks a
- * line in YAML, a comment's too. A ` #` anywhere else is a comment after a value, which the
- * reader does not take.
+ * in `# at least 80% [II.1.a]`. Tabs and other controls may stand nowhere, nor a CR but the one
+ * of a CRLF line break: a CR alone breaks a line in YAML, a comment's too. A ` #` anywhere else
+ * is a comment after a value, which the reader does not take.
  */
 function plainText(text: string): boolean {
   if (ODD_SPACE.test(text)) return false;
+  // Where the last line found to be a full-line comment ends: what stands before is in it. Every
+  // character found is looked at, so that no control hides behind an indicator in a comment.
+  let comment = -1;
   NOT_PLAIN.lastIndex = 0;
   for (let match = NOT_PLAIN.exec(text); match !== null; match = NOT_PLAIN.exec(text)) {
-    const code = text.charCodeAt(match.index);
-    if (code < SPACE || code === 0x7f) return false;
-    const end = commentLineEnd(text, match.index);
-    if (end === -1) return false;
-    NOT_PLAIN.lastIndex = end;
+    const at = match.index;
+    const code = text.charCodeAt(at);
+    if (code === CR) {
+      if (text.charCodeAt(at + 1) !== LF) return false;
+      continue;
+    }
+    if (code < SPACE || code === DELETE) return false;
+    if (at >= comment) {
+      comment = commentLineEnd(text, at);
+      if (comment === -1) return false;
+    }
   }
   for (let at = text.indexOf(' #'); at !== -1; ) {
     const end = commentLineEnd(text, at + 1);

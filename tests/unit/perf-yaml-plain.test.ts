@@ -119,27 +119,33 @@ describe('the quick reader of plain YAML', () => {
     ).map(([indent, text]) => `${' '.repeat(indent)}${text}`);
     let read = 0;
     let commented = 0;
+    let windows = 0;
     fc.assert(
       fc.property(
         tree,
         fc.constantFrom('', '# head\n', '\n', '# 100% [head]\n'),
         fc.constantFrom('', '\n', '\n# tail\n', '  \n', '\n  # tail {x}\n'),
         fc.array(fc.tuple(fc.nat(), comment), { maxLength: 3 }),
-        (root, head, tail, comments) => {
+        fc.boolean(),
+        (root, head, tail, comments, crlf) => {
           const lines: string[] = [];
           write(root, 0, lines);
           for (const [at, line] of comments) lines.splice(at % (lines.length + 1), 0, line);
-          if (expectSame(`${head}${lines.join('\n')}${tail}`, 'generated')) {
+          const text = `${head}${lines.join('\n')}${tail}`;
+          // As written on Windows: every line break a CRLF.
+          if (expectSame(crlf ? text.replace(/\n/g, '\r\n') : text, 'generated')) {
             read++;
             if (comments.length > 0) commented++;
+            if (crlf) windows++;
           }
         },
       ),
       { numRuns: 400, seed: 20261128 },
     );
     expect(read).toBeGreaterThan(80);
-    // Comments, with whatever they hold, do not keep a document from the quick reader.
+    // Comments, with whatever they hold, and CRLF line breaks do not keep a document from the quick reader.
     expect(commented).toBeGreaterThan(40);
+    expect(windows).toBeGreaterThan(40);
   });
 
   it('leaves to the full parser what is more than plain: tags, anchors, flow, escapes, tabs, documents', () => {
@@ -148,6 +154,7 @@ describe('the quick reader of plain YAML', () => {
       'a: |\n  x\n', 'a: >\n  x\n', 'a:\n', 'a: 1\na: 2\n', '__proto__: 1\n', 'a: x\n  y\n', '- a\n- b\n', 'a: 1 # note\n', '"a": 1\n', 'a:\n- 1\n', 'null: 1\n', 'True: 1\n',
       // More than plain outside a full-line comment, or a comment that breaks or bends a line.
       'a: "85% # x"\n', 'a: b\n  x # c\n', 'a: 1\n# x\ry: 2\n', 'a: 1\n\t# x\n', 'a: 1\n# x\ty\n', 'a: 1\n#\u0000\n', 'a: {b # c\n',
+      'a: 1\rb: 2\n', 'a: 1\r\n# x\ry: 2\r\n', 'a: 1\n# {\rb: 2\n', 'a: x\r\r\n', 'a: 1\r',
       '%YAML 1.2\na: 1\n', 'a: %x\n', 'a: @x\n', 'a: `x`\n', '- %x\n', 'a:\n  - @x\n', 'x # y: 1\n',
     ]) {
       expect(readPlainYaml(text, LIMITS), JSON.stringify(text)).toBeUndefined();
