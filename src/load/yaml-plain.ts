@@ -7,7 +7,7 @@ import { isForbiddenKey, toNfc } from './sanitize.js';
 /**
  * A quick reader for the plainest YAML, the shape nearly every data file has: block mappings
  * and sequences indented with spaces, `key: value` lines, numbers, true/false and strings that
- * are plain or quoted without escapes, full-line comments. It gives up (undefined) at anything
+ * are plain or quoted without escapes, comments. It gives up (undefined) at anything
  * else, and then the full parser reads the file: it is an optimisation, never a second dialect.
  * Whatever it returns is what the full parser makes of the same text, data and positions alike
  * (tests compare the two on every fixture and on generated documents).
@@ -222,7 +222,7 @@ class Reader {
       this.index++;
       let valueStart: number;
       let child: unknown;
-      if (colon + 1 < end) {
+      if (colon + 1 < end && !this.isComment(colon + 1, end)) {
         valueStart = colon + 2;
         while (text.charCodeAt(valueStart) === SPACE) valueStart++;
         child = this.scalar(valueStart, end);
@@ -300,21 +300,32 @@ class Reader {
     const limits = this.limits;
     const first = this.text.charCodeAt(start);
     if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
-      if (end - start < 2 || this.text.charCodeAt(end - 1) !== first) giveUp();
-      const body = this.text.slice(start + 1, end - 1);
-      if (body.includes(first === DOUBLE_QUOTE ? '"' : "'")) giveUp();
-      if (body.length > limits.maxStringLength) giveUp();
-      return toNfc(body);
+      // The next quote of the same kind closes it (an escaped one, `''`, is then left over);
+      // after it, nothing but a comment.
+      const close = this.text.indexOf(first === DOUBLE_QUOTE ? '"' : "'", start + 1);
+      if (close === -1 || close >= end || (close + 1 < end && !this.isComment(close + 1, end))) giveUp();
+      if (close - start - 1 > limits.maxStringLength) giveUp();
+      return toNfc(this.text.slice(start + 1, close));
     }
     const integer = this.plainInteger(start, end);
     if (integer !== -1) return integer;
-    const text = this.text.slice(start, end);
+    let text = this.text.slice(start, end);
+    // A comment after the value starts at a `#` with a space before it.
+    const comment = text.indexOf(' #');
+    if (comment !== -1) text = text.slice(0, comment).trimEnd();
     if (NUMBER.test(text)) return Number(text);
     if (text === 'true') return true;
     if (text === 'false') return false;
-    if (CORE_SPECIAL.test(text) || BAD_PLAIN_START.test(text) || text.includes(': ') || text.includes(' #') || text.endsWith(':')) giveUp();
+    if (CORE_SPECIAL.test(text) || BAD_PLAIN_START.test(text) || text.includes(': ') || text.endsWith(':')) giveUp();
     if (text.length > limits.maxStringLength) giveUp();
     return toNfc(text);
+  }
+
+  /** Whether the text from `from` to `end` is a comment after a value: spaces, then `#`. */
+  private isComment(from: number, end: number): boolean {
+    let at = from;
+    while (at < end && this.text.charCodeAt(at) === SPACE) at++;
+    return at > from && at < end && this.text.charCodeAt(at) === HASH;
   }
 
   /** The first line's content offset (where the document's root starts). */
@@ -360,10 +371,10 @@ function commentLineEnd(text: string, at: number): number {
 
 /**
  * Whether `text` holds nothing the reader leaves to the full parser, save in full-line comments,
- * which YAML does not read: there (only there) NOT_PLAIN's indicators and a ` #` may stand, as
- * in `# at least 80% [II.1.a]`. Tabs and other controls may stand nowhere, nor a CR but the one
- * of a CRLF line break: a CR alone breaks a line in YAML, a comment's too. A ` #` anywhere else
- * is a comment after a value, which the reader does not take.
+ * which YAML does not read: there (only there) NOT_PLAIN's indicators may stand, as in
+ * `# at least 80% [II.1.a]`. Tabs and other controls may stand nowhere, nor a CR but the one of
+ * a CRLF line break: a CR alone breaks a line in YAML, a comment's too. (A comment after a value
+ * is the scalar's business: it may hold what a value may.)
  */
 function plainText(text: string): boolean {
   if (ODD_SPACE.test(text)) return false;
@@ -383,11 +394,6 @@ function plainText(text: string): boolean {
       comment = commentLineEnd(text, at);
       if (comment === -1) return false;
     }
-  }
-  for (let at = text.indexOf(' #'); at !== -1; ) {
-    const end = commentLineEnd(text, at + 1);
-    if (end === -1) return false;
-    at = text.indexOf(' #', end);
   }
   return true;
 }

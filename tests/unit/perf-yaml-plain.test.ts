@@ -94,21 +94,27 @@ describe('the quick reader of plain YAML', () => {
       map: fc.record({ kind: fc.constant('map' as const), pairs: fc.array(fc.tuple(key, fc.oneof(scalar, scalar, tie('node'))), { minLength: 1, maxLength: 4 }) }),
       seq: fc.record({ kind: fc.constant('seq' as const), items: fc.array(fc.oneof(scalar, tie('map')), { minLength: 1, maxLength: 3 }) }),
     })).map as fc.Arbitrary<Tree>;
-    const write = (node: Tree, indent: number, lines: string[], first?: string): void => {
+    // What may follow a value or a `key:` on its line: mostly nothing, else a comment, or a `#` that is none.
+    const after = fc.oneof(
+      { arbitrary: fc.constant(''), weight: 16 },
+      { arbitrary: fc.constantFrom(' # note', '  #', ' #"q"', " #'", '  # a: b'), weight: 3 },
+      { arbitrary: fc.constantFrom(' # 80% [x]', '#x'), weight: 1 },
+    );
+    const write = (node: Tree, indent: number, lines: string[], after: () => string, first?: string): void => {
       const pad = ' '.repeat(indent);
       if (node.kind === 'map') {
         node.pairs.forEach(([k, v], i) => {
           const lead = i === 0 && first !== undefined ? first : pad;
-          if (typeof v === 'string') lines.push(`${lead}${k}: ${v}`);
+          if (typeof v === 'string') lines.push(`${lead}${k}: ${v}${after()}`);
           else {
-            lines.push(`${lead}${k}:`);
-            write(v, indent + 2, lines);
+            lines.push(`${lead}${k}:${after()}`);
+            write(v, indent + 2, lines, after);
           }
         });
       } else {
         for (const item of node.items) {
-          if (typeof item === 'string') lines.push(`${pad}- ${item}`);
-          else write(item, indent + 2, lines, `${pad}- `);
+          if (typeof item === 'string') lines.push(`${pad}- ${item}${after()}`);
+          else write(item, indent + 2, lines, after, `${pad}- `);
         }
       }
     };
@@ -120,6 +126,7 @@ describe('the quick reader of plain YAML', () => {
     let read = 0;
     let commented = 0;
     let windows = 0;
+    let trailing = 0;
     fc.assert(
       fc.property(
         tree,
@@ -127,9 +134,11 @@ describe('the quick reader of plain YAML', () => {
         fc.constantFrom('', '\n', '\n# tail\n', '  \n', '\n  # tail {x}\n'),
         fc.array(fc.tuple(fc.nat(), comment), { maxLength: 3 }),
         fc.boolean(),
-        (root, head, tail, comments, crlf) => {
+        fc.array(after, { minLength: 8, maxLength: 8 }),
+        (root, head, tail, comments, crlf, afters) => {
           const lines: string[] = [];
-          write(root, 0, lines);
+          let next = 0;
+          write(root, 0, lines, () => afters[next++ % afters.length]!);
           for (const [at, line] of comments) lines.splice(at % (lines.length + 1), 0, line);
           const text = `${head}${lines.join('\n')}${tail}`;
           // As written on Windows: every line break a CRLF.
@@ -137,23 +146,26 @@ describe('the quick reader of plain YAML', () => {
             read++;
             if (comments.length > 0) commented++;
             if (crlf) windows++;
+            if (/[^\s] +#/.test(text)) trailing++;
           }
         },
       ),
       { numRuns: 400, seed: 20261128 },
     );
     expect(read).toBeGreaterThan(80);
-    // Comments, with whatever they hold, and CRLF line breaks do not keep a document from the quick reader.
+    // Comments, on lines of their own with whatever they hold or after values, and CRLF line
+    // breaks do not keep a document from the quick reader.
     expect(commented).toBeGreaterThan(40);
     expect(windows).toBeGreaterThan(40);
+    expect(trailing).toBeGreaterThan(20);
   });
 
   it('leaves to the full parser what is more than plain: tags, anchors, flow, escapes, tabs, documents', () => {
     for (const text of [
       'a: !!str 1\n', 'a: &x 1\nb: *x\n', 'a: [1, 2]\n', 'a: {b: 1}\n', 'a: "x\\ty"\n', 'a:\tb\n', '---\na: 1\n', 'a: 1\n---\nb: 2\n',
-      'a: |\n  x\n', 'a: >\n  x\n', 'a:\n', 'a: 1\na: 2\n', '__proto__: 1\n', 'a: x\n  y\n', '- a\n- b\n', 'a: 1 # note\n', '"a": 1\n', 'a:\n- 1\n', 'null: 1\n', 'True: 1\n',
+      'a: |\n  x\n', 'a: >\n  x\n', 'a:\n', 'a: 1\na: 2\n', '__proto__: 1\n', 'a: x\n  y\n', '- a\n- b\n', '"a": 1\n', 'a:\n- 1\n', 'null: 1\n', 'True: 1\n',
       // More than plain outside a full-line comment, or a comment that breaks or bends a line.
-      'a: "85% # x"\n', 'a: b\n  x # c\n', 'a: 1\n# x\ry: 2\n', 'a: 1\n\t# x\n', 'a: 1\n# x\ty\n', 'a: 1\n#\u0000\n', 'a: {b # c\n',
+      'a: b\n  x # c\n', 'a: 1\n# x\ry: 2\n', 'a: 1\n\t# x\n', 'a: 1\n# x\ty\n', 'a: 1\n#\u0000\n', 'a: {b # c\n',
       'a: 1\rb: 2\n', 'a: 1\r\n# x\ry: 2\r\n', 'a: 1\n# {\rb: 2\n', 'a: x\r\r\n', 'a: 1\r',
       '%YAML 1.2\na: 1\n', 'a: %x\n', 'a: @x\n', 'a: `x`\n', '- %x\n', 'a:\n  - @x\n', 'x # y: 1\n',
     ]) {
