@@ -69,6 +69,8 @@ export async function benchmarks({ quick = false, runs: runsOverride, work, log 
         // The plan office's own command: the same file drawn as the terminal table.
         { label: 'ccp evaluate <small file> (table)', args: [BIN, 'evaluate', SMALL, '--as-of', AS_OF, '--lang', 'en'], goal: null },
         { label: 'ccp validate <small file>', args: [BIN, 'validate', SMALL], goal: null },
+        // The README's own command: the example folder (four commented YAML files and a CSV) as the table.
+        { label: 'ccp evaluate data/examples/ (table)', args: [BIN, 'evaluate', 'data/examples/', '--as-of', AS_OF, '--lang', 'en'], goal: null },
       ],
     },
     {
