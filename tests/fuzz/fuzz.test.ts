@@ -2,7 +2,8 @@
  * Fuzzing: valid data files mutated at byte level and structure level with a seeded PRNG, each
  * run in-process through load → validate → (when clean) evaluate → every renderer. Nothing may
  * throw; every problem must be a diagnostic with a known code and a place inside the file; each
- * case must finish within two seconds.
+ * case must finish within two seconds; a YAML file the quick reader reads must read the same
+ * through the full parser.
  *
  *   CCP_FUZZ_RUNS   number of cases (default 300)
  *   CCP_FUZZ_SEED   base seed (default below); a failure prints the seed and case to replay
@@ -19,6 +20,7 @@ import { DIAGNOSTIC_FORMATS, renderDiagnostics } from '../../src/report/diagnost
 import { EVALUATION_FORMATS, renderEvaluation } from '../../src/report/evaluation/index.js';
 import { checkFiles } from '../../src/validate/index.js';
 import { testdir } from '../helpers/testdir.js';
+import { quickReaderDifference } from '../helpers/yaml-same.js';
 import {
   csvRecords,
   csvText,
@@ -236,6 +238,12 @@ async function runCase(index: number): Promise<void> {
   };
 
   const started = performance.now();
+  // The quick YAML reader, wherever it reads a mutated file, reads it as the full parser does.
+  if (/\.ya?ml$/i.test(seed.target)) {
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    const difference = quickReaderDifference(text);
+    if (difference !== undefined) fail(`the quick YAML reader differs from the full parser: ${difference}`);
+  }
   try {
     const check = await checkFiles(seed.paths, seed.plan === undefined ? { cwd: dir } : { cwd: dir, plan: seed.plan });
     for (const d of check.diagnostics) {

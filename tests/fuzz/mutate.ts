@@ -274,7 +274,9 @@ export function mutateYamlText(text: string, rng: Prng): { text: string; name: s
   const lines = text.split('\n');
   const keyLines = lines.map((line, i) => ({ line, i })).filter(({ line }) => /^\s*(- )?[\w-]+:/.test(line));
   const target = keyLines.length > 0 ? rng.pick(keyLines) : { line: lines[0] ?? '', i: 0 };
-  switch (rng.int(4)) {
+  switch (rng.int(5)) {
+    case 4:
+      return commentNoise(lines, target.i, rng);
     case 0: {
       const copy = target.line.replace(/^(\s*)- /, '$1  ');
       lines.splice(target.i + 1, 0, copy);
@@ -298,6 +300,37 @@ export function mutateYamlText(text: string, rng: Prng): { text: string; name: s
       lines[target.i] = target.line.replace(/:\s*.*$/, `: &z ${value}`);
       lines.splice(target.i + 1, 0, target.line.replace(/^(\s*)- /, '$1  ').replace(/^(\s*)([\w-]+):.*$/, '$1$2x: *z'));
       return { text: lines.join('\n'), name: `anchor and alias line ${target.i + 1}` };
+    }
+  }
+}
+
+const COMMENT_TEXT: readonly string[] = ['#', '# 80% [II.1.a] {x} & *y !z | > \\ @ `', '#a # b', "# it's", '#\t', '# a\rb: 1', '#: x', '# - y'];
+
+/**
+ * Comments, line breaks and indicators where the quick YAML reader has to tell them apart from
+ * values: a comment line (any indent), a comment after a line, CRLF line breaks, a lone CR, or
+ * `%`, `@`, `` ` ``, `#` or `'` put into a line.
+ */
+function commentNoise(lines: string[], at: number, rng: Prng): { text: string; name: string } {
+  const line = lines[at] ?? '';
+  switch (rng.int(5)) {
+    case 0:
+      lines.splice(at, 0, `${' '.repeat(rng.int(9))}${rng.pick(COMMENT_TEXT)}`);
+      return { text: lines.join('\n'), name: `comment line before line ${at + 1}` };
+    case 1:
+      lines[at] = `${line}${rng.pick([' ', '  ', ''])}${rng.pick(COMMENT_TEXT)}`;
+      return { text: lines.join('\n'), name: `comment after line ${at + 1}` };
+    case 2:
+      return { text: lines.join('\r\n'), name: 'CRLF line breaks' };
+    case 3: {
+      const column = rng.int(line.length + 1);
+      lines[at] = `${line.slice(0, column)}\r${line.slice(column)}`;
+      return { text: lines.join(rng.chance(0.5) ? '\r\n' : '\n'), name: `lone CR in line ${at + 1}` };
+    }
+    default: {
+      const column = rng.int(line.length + 1);
+      lines[at] = `${line.slice(0, column)}${rng.pick(['%', '@', '`', '#', ' #', "'", '"'])}${line.slice(column)}`;
+      return { text: lines.join('\n'), name: `indicator in line ${at + 1}` };
     }
   }
 }
