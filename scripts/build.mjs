@@ -450,7 +450,14 @@ if (shippedPlan !== undefined) {
   writeFileSync(at(OUT, PLAN_COPY.yaml), shippedPlan.bytes);
   writeFileSync(at(OUT, PLAN_COPY.json), shippedPlan.json);
 }
-copyFileSync(GENERATED_PLAN_VALIDATOR, at(OUT, 'cli', PLAN_VALIDATOR_NAME));
+// The command line's copy of the plan's validator is loaded as its bundles are (the validators'
+// bundle requires it beside itself): wrapped and with the build line, so that it has a code cache
+// too. Its one function is most of a plan's validation time when compiled afresh.
+writeFileSync(
+  at(OUT, 'cli', PLAN_VALIDATOR_NAME),
+  `// ccp-build ${buildId}\n${MODULE_WRAPPER_START}${readFileSync(GENERATED_PLAN_VALIDATOR, 'latin1')}${MODULE_WRAPPER_END}`,
+  'latin1',
+);
 
 if (process.env.CCP_BUILD_METAFILE) writeFileSync(process.env.CCP_BUILD_METAFILE, JSON.stringify({ library: library.metafile, cli: result.metafile }));
 
