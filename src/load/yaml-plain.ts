@@ -28,9 +28,9 @@ const CORE_SPECIAL =
  * `%`, `@` and `` ` `` mean something only where a line or a scalar starts, and the reader takes
  * no key and no plain scalar starting with one (BAD_PLAIN_START): "85%" is a plain value.
  */
-const NOT_PLAIN = /[\t\r\x00-\x08\x0b-\x1f\x7f{}[\]&*!|>\\]/g;
+const NOT_PLAIN = /[\t\r\x00-\x08\x0b-\x1f\x7f&*!|>\\]/g;
 const ODD_SPACE = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
-const BAD_PLAIN_START = /^[-?:,#'"%@`]/;
+const BAD_PLAIN_START = /^[-?:,#'"%@`\]}]/;
 const INDEX = /^(0|[1-9]\d*)$/;
 
 const LF = 0x0a;
@@ -43,6 +43,14 @@ const DOT = 0x2e;
 const COLON = 0x3a;
 const DOUBLE_QUOTE = 0x22;
 const SINGLE_QUOTE = 0x27;
+const COMMA = 0x2c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+/** What ends a plain scalar inside a flow collection, or makes the line more than this reader takes. */
+const FLOW_STOP = /[,[\]{}]/g;
+const BRACKETS = /[[\]{}]/;
 
 /** Whether `code` may continue a key: a letter, a digit, `_` or `-`. */
 function isKeyChar(code: number): boolean {
@@ -225,7 +233,7 @@ class Reader {
       if (colon + 1 < end && !this.isComment(colon + 1, end)) {
         valueStart = colon + 2;
         while (text.charCodeAt(valueStart) === SPACE) valueStart++;
-        child = this.scalar(valueStart, end);
+        child = this.scalar(valueStart, end, depth + 1, this.index - 1);
       } else {
         // An empty value, or a nested block at the same indent: the full parser's business.
         if (this.done() || this.indent(this.index) <= indent) giveUp();
@@ -266,7 +274,7 @@ class Reader {
         // The item's mapping continues on the lines indented to its first key.
         child = this.mapping(indent + 2, rest, depth + 1, end);
       } else {
-        child = this.scalar(rest, end);
+        child = this.scalar(rest, end, depth + 1, line);
         this.index++;
       }
       value.push(child);
@@ -295,30 +303,115 @@ class Reader {
     return length > 1 && text.charCodeAt(start) === 0x30 ? -1 : value;
   }
 
-  /** The value of a scalar written after `key: ` or `- ` (up to the line's end), or a give-up. */
-  private scalar(start: number, end: number): unknown {
-    const limits = this.limits;
+  /**
+   * The value written after `key: ` or `- ` (up to the line's end): a scalar, or a collection of
+   * scalars in flow style on this one line; a give-up otherwise. `depth` is the value's, `line`
+   * the index of its line.
+   */
+  private scalar(start: number, end: number, depth: number, line: number): unknown {
     const first = this.text.charCodeAt(start);
     if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
-      // The next quote of the same kind closes it (an escaped one, `''`, is then left over);
-      // after it, nothing but a comment.
-      const close = this.text.indexOf(first === DOUBLE_QUOTE ? '"' : "'", start + 1);
-      if (close === -1 || close >= end || (close + 1 < end && !this.isComment(close + 1, end))) giveUp();
-      if (close - start - 1 > limits.maxStringLength) giveUp();
+      const close = this.quoted(start, end);
+      // After it, nothing but a comment.
+      if (close + 1 < end && !this.isComment(close + 1, end)) giveUp();
       return toNfc(this.text.slice(start + 1, close));
     }
+    if (first === OPEN_BRACKET || first === OPEN_BRACE) return this.flow(start, end, depth, line);
     const integer = this.plainInteger(start, end);
     if (integer !== -1) return integer;
     let text = this.text.slice(start, end);
     // A comment after the value starts at a `#` with a space before it.
     const comment = text.indexOf(' #');
     if (comment !== -1) text = text.slice(0, comment).trimEnd();
+    // Brackets inside a plain scalar: the full parser's business (a comma is plain text here).
+    if (BRACKETS.test(text)) giveUp();
+    return this.plain(text);
+  }
+
+  /** The offset of the quote closing the quoted scalar at `start`, on its line; a give-up when there is none. */
+  private quoted(start: number, end: number): number {
+    // The next quote of the same kind closes it (an escaped one, `''`, is then left over).
+    const close = this.text.indexOf(this.text.charCodeAt(start) === DOUBLE_QUOTE ? '"' : "'", start + 1);
+    if (close === -1 || close >= end || close - start - 1 > this.limits.maxStringLength) giveUp();
+    return close;
+  }
+
+  /** The value of plain scalar `text` (a number, true, false or a string); a give-up for what the core schema reads otherwise. */
+  private plain(text: string): unknown {
     if (NUMBER.test(text)) return Number(text);
     if (text === 'true') return true;
     if (text === 'false') return false;
     if (CORE_SPECIAL.test(text) || BAD_PLAIN_START.test(text) || text.includes(': ') || text.endsWith(':')) giveUp();
-    if (text.length > limits.maxStringLength) giveUp();
+    if (text.length > this.limits.maxStringLength) giveUp();
     return toNfc(text);
+  }
+
+  /**
+   * A flow collection of scalars on one line from `start` (its `[` or `{`): `[2021, 2030]`,
+   * `{ vi: "…", en: "…" }`. Nothing nested, no empty entry, keys plain as block keys, and a plain
+   * scalar holding no `:` (the full parser reads some of those as pairs); after the closing
+   * bracket, nothing but a comment.
+   */
+  private flow(start: number, end: number, depth: number, line: number): unknown {
+    if (depth >= this.limits.maxDepth) giveUp();
+    const text = this.text;
+    const isMap = text.charCodeAt(start) === OPEN_BRACE;
+    const closing = isMap ? CLOSE_BRACE : CLOSE_BRACKET;
+    const value: unknown[] | Record<string, unknown> = isMap ? {} : [];
+    // A mapping's offsets only when positions are kept; a sequence's always (its items' lines without).
+    const offsets: Offsets | undefined = isMap && !this.positions ? undefined : [];
+    let at = start + 1;
+    while (at < end && text.charCodeAt(at) === SPACE) at++;
+    if (text.charCodeAt(at) === closing) at++;
+    else {
+      for (;;) {
+        const keyAt = at;
+        let name = '';
+        if (isMap) {
+          const colon = this.keyColon(at, end);
+          if (colon === -1 || colon + 1 >= end) giveUp();
+          name = this.keyName(at, colon);
+          if (Object.hasOwn(value, name)) giveUp();
+          at = colon + 2;
+          while (at < end && text.charCodeAt(at) === SPACE) at++;
+        }
+        const itemAt = at;
+        let item: unknown;
+        const first = text.charCodeAt(at);
+        if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+          const close = this.quoted(at, end);
+          item = toNfc(text.slice(at + 1, close));
+          at = close + 1;
+        } else {
+          FLOW_STOP.lastIndex = at;
+          const stop = FLOW_STOP.exec(text);
+          const to = stop === null ? end : Math.min(stop.index, end);
+          const code = text.charCodeAt(to);
+          if (to >= end || code === OPEN_BRACKET || code === OPEN_BRACE) giveUp();
+          const plain = text.slice(at, to).trimEnd();
+          if (plain === '' || plain.includes(':') || plain.includes(' #')) giveUp();
+          item = this.plain(plain);
+          at += plain.length;
+        }
+        if (isMap) (value as Record<string, unknown>)[name] = item;
+        else (value as unknown[]).push(item);
+        if (offsets !== undefined) {
+          if (isMap) offsets.push(keyAt, itemAt);
+          else offsets.push(this.positions ? itemAt : this.lines[line * LINE_FIELDS + 3]!);
+        }
+        while (at < end && text.charCodeAt(at) === SPACE) at++;
+        const next = text.charCodeAt(at);
+        at++;
+        if (next === closing) break;
+        if (next !== COMMA) giveUp();
+        while (at < end && text.charCodeAt(at) === SPACE) at++;
+        // A comma before the closing bracket (an empty entry): the full parser's business.
+        if (at >= end || text.charCodeAt(at) === closing) giveUp();
+      }
+    }
+    if (at < end && !this.isComment(at, end)) giveUp();
+    if (offsets !== undefined) this.offsets.set(value, offsets);
+    return value;
   }
 
   /** Whether the text from `from` to `end` is a comment after a value: spaces, then `#`. */

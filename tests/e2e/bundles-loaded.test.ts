@@ -67,10 +67,11 @@ describe('what a run of the built command line loads', () => {
     expect(run.builtins).not.toContain('module');
   });
 
-  it("a plan file: the plan's validator, required beside the validators without node:module", () => {
+  it("a plan file: its one-line flow collections read without the YAML library; the plan's validator required beside the validators without node:module", () => {
     const run = probe(['validate', 'data/plans', '--format', 'json']);
     expect(run.code).toBe(0);
     expect(run.bundles).toEqual(expect.arrayContaining(['validators.cjs', 'plan-validator.cjs']));
+    expect(run.bundles).not.toContain('yaml-document.cjs');
     expect(run.builtins).not.toContain('module');
   });
 

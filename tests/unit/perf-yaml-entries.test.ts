@@ -68,7 +68,7 @@ const fileArb = fc.record({
 
 type GeneratedFile = typeof fileArb extends fc.Arbitrary<infer T> ? T : never;
 
-/** A measurements file: block style the quick reader reads, or with flow items the full parser reads. */
+/** A measurements file: block style the quick reader reads, or with flow items over several lines, which the full parser reads. */
 function yamlOf(file: GeneratedFile): string {
   const head = ['apiVersion: ccp/v1', 'kind: Measurements', 'plan: mini-plan'];
   if (file.period !== undefined) head.push(`period: ${file.period}`);
@@ -81,7 +81,7 @@ function yamlOf(file: GeneratedFile): string {
     if (e.counts !== undefined) pairs.push(`numerator: ${e.counts[0]}`, `denominator: ${e.counts[1]}`);
     if (e.status !== undefined) pairs.push(`status: ${e.status}`);
     if (e.org !== undefined) pairs.push(`org: ${e.org}`);
-    return file.flow ? `  - { ${pairs.join(', ')} }` : `  - ${pairs.join('\n    ')}`;
+    return file.flow ? `  - { ${pairs.join(',\n      ')} }` : `  - ${pairs.join('\n    ')}`;
   });
   return `${[...head, ...(items.length === 0 ? ['  []'] : items)].join('\n')}\n`;
 }
@@ -141,7 +141,7 @@ describe('YAML entries no rule reports on, checked without a slot', () => {
     expect([only.entries, only.measurementFiles, only.files]).toEqual([[], [], ['m.csv']]);
   });
 
-  it('reads block files with the quick reader and flow files without it, so both documents are met', async () => {
+  it('reads block files with the quick reader and flow items over several lines without it, so both documents are met', async () => {
     const cwd = testdir({});
     const file: GeneratedFile = { period: '2025', org: undefined, flow: false, entries: [{ indicator: 'dossiers-online', period: undefined, value: '50', counts: undefined, status: undefined, org: undefined }] };
     writeFileSync(join(cwd, 'block.yaml'), yamlOf(file));

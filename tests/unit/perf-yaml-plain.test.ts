@@ -43,10 +43,11 @@ describe('the quick reader of plain YAML', () => {
   it('reads generated plain-looking documents exactly as the full parser, or leaves them to it', () => {
     const key = fc.constantFrom('indicator', 'period', 'value', 'org', 'note', 'a', 'b_c', 'x-y', 'constructor', 'null', 'true', '_k');
     // Mostly what data files hold, so that many documents are read quickly; some of every trap.
-    const plain = fc.constantFrom('80', '0', '10', '999999999999999', '80.5', '-3', '-0', '2025', '2025-12-14', '2025-H1', 'Xã 0001', 'Báo cáo số 1', 'done', 'a  b', 'x,y', 'a#b', '12:30', '"q"', "'q'", '"Xã 2"', '""', "''", 'true', 'false', 'e\u0301', '"e\u0301"', 'yes', 'no', '85%', '"Đạt 85% kế hoạch"', "'50%'", 'a@b.vn', 'x`y', 'Khoảng 30%');
+    const plain = fc.constantFrom('80', '0', '10', '999999999999999', '80.5', '-3', '-0', '2025', '2025-12-14', '2025-H1', 'Xã 0001', 'Báo cáo số 1', 'done', 'a  b', 'x,y', 'a#b', '12:30', '"q"', "'q'", '"Xã 2"', '""', "''", 'true', 'false', 'e\u0301', '"e\u0301"', 'yes', 'no', '85%', '"Đạt 85% kế hoạch"', "'50%'", 'a@b.vn', 'x`y', 'Khoảng 30%',
+      '[2021, 2030]', '[]', '{}', '[ ]', '["II.2.a", "II.6.a"]', '{ vi: "Xã 1", en: x }', '{a: \'q\', b: 80.5}', '[a b, c]', '[ 1 ,2 ]', '[1,2] # n', '{ closes: "12-14" }');
     const traps = fc.constantFrom(
       '007', '00', '0123', '1000000000000000', '1e3', '.5', '0x1F', '0o17', '+1', '1.', 'True', 'null', '~', 'NULL', '.inf', '-.inf', '.nan', 'a: b', 'a #b', '-x', '?x',
-      ':x', 'x:', '"a\'b"', "'a\"b'", '"a # b"', '9007199254740993', '123456789012345678', '@x', '`x`', '%x', '"\\n"', '&a x', '*a',
+      ':x', 'x:', '"a\'b"', "'a\"b'", '"a # b"', '[1,]', '[[1]]', '{a:1}', '[a: b]', '[x #y]', '{a: 1, a: 2}', '[12:30]', '[1, 2] z', 'x[1]', '{a: true, b: null}', '9007199254740993', '123456789012345678', '@x', '`x`', '%x', '"\\n"', '&a x', '*a',
       '!t x', '[1]', '{a: 1}', '| x', '> x', '- x', "'a''b'",
     );
     const scalar = fc.oneof(
@@ -93,6 +94,7 @@ describe('the quick reader of plain YAML', () => {
     let commented = 0;
     let windows = 0;
     let trailing = 0;
+    let flows = 0;
     fc.assert(
       fc.property(
         tree,
@@ -113,6 +115,7 @@ describe('the quick reader of plain YAML', () => {
             if (comments.length > 0) commented++;
             if (crlf) windows++;
             if (/[^\s] +#/.test(text)) trailing++;
+            if (/(: |- )[[{]/.test(text)) flows++;
           }
         },
       ),
@@ -124,15 +127,21 @@ describe('the quick reader of plain YAML', () => {
     expect(commented).toBeGreaterThan(40);
     expect(windows).toBeGreaterThan(40);
     expect(trailing).toBeGreaterThan(20);
+    // Nor do one-line flow collections of scalars.
+    expect(flows).toBeGreaterThan(20);
   });
 
   it('leaves to the full parser what is more than plain: tags, anchors, flow, escapes, tabs, documents', () => {
     for (const text of [
-      'a: !!str 1\n', 'a: &x 1\nb: *x\n', 'a: [1, 2]\n', 'a: {b: 1}\n', 'a: "x\\ty"\n', 'a:\tb\n', '---\na: 1\n', 'a: 1\n---\nb: 2\n',
+      'a: !!str 1\n', 'a: &x 1\nb: *x\n', 'a: "x\\ty"\n', 'a:\tb\n', '---\na: 1\n', 'a: 1\n---\nb: 2\n',
       'a: |\n  x\n', 'a: >\n  x\n', 'a:\n', 'a: 1\na: 2\n', '__proto__: 1\n', 'a: x\n  y\n', '- a\n- b\n', '"a": 1\n', 'a:\n- 1\n', 'null: 1\n', 'True: 1\n',
       // More than plain outside a full-line comment, or a comment that breaks or bends a line.
       'a: b\n  x # c\n', 'a: 1\n# x\ry: 2\n', 'a: 1\n\t# x\n', 'a: 1\n# x\ty\n', 'a: 1\n#\u0000\n', 'a: {b # c\n',
       'a: 1\rb: 2\n', 'a: 1\r\n# x\ry: 2\r\n', 'a: 1\n# {\rb: 2\n', 'a: x\r\r\n', 'a: 1\r',
+      // Flow collections but one-line ones of scalars.
+      'a: [[1]]\n', 'a: [1, [2]]\n', 'a: {b: {c: 1}}\n', 'a: [b: c]\n', 'a: [1,]\n', 'a: [1, 2\n', 'a: [1,\n  2]\n', 'a: {b:1}\n',
+      'a: ["x" y]\n', 'a: [x #y]\n', 'a: [12:30]\n', 'a: {"b": 1}\n', 'a: {b: 1, b: 2}\n', 'a: x[1]\n', 'a: ]\n', 'a: [1, 2] x\n',
+      'a: [1, 2]#c\n', 'a: [, 1]\n', 'a: {b: }\n', 'a: {b}\n', 'a: [~]\n', 'a: {null: 1}\n', '[1, 2]\n', 'a:\n  [1, 2]\n',
       '%YAML 1.2\na: 1\n', 'a: %x\n', 'a: @x\n', 'a: `x`\n', '- %x\n', 'a:\n  - @x\n', 'x # y: 1\n',
     ]) {
       expect(readPlainYaml(text, LIMITS), JSON.stringify(text)).toBeUndefined();
