@@ -20,17 +20,19 @@ const NUMBER = /^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
 const CORE_SPECIAL =
   /^(?:~|null|Null|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 /**
- * Characters that make a line more than plain: tabs, CR (but a CRLF's), controls, flow,
- * anchors, tags, block scalars, escapes (NOT_PLAIN), and every space but the ASCII one, which
- * alone indents (ODD_SPACE). Two classes, not one: a class of only ASCII or only a few other
- * characters is searched several times faster than the two mixed. A full-line comment may hold
- * any of NOT_PLAIN but the controls (see `plainText`). The directive and reserved indicators
- * `%`, `@` and `` ` `` mean something only where a line or a scalar starts, and the reader takes
- * no key and no plain scalar starting with one (BAD_PLAIN_START): "85%" is a plain value.
+ * Characters that make a line more than plain: tabs, CR (but a CRLF's), controls, anchors, tags,
+ * block scalars, escapes (NOT_PLAIN), and every space but the ASCII one, which alone indents
+ * (ODD_SPACE). Two classes, not one: a class of only ASCII or only a few other characters is
+ * searched several times faster than the two mixed. A full-line comment may hold any of
+ * NOT_PLAIN but the controls (see `plainText`). Flow brackets are the scalar's business: a value
+ * may be a one-line flow collection of scalars, and a plain scalar holding one is left to the
+ * full parser. The directive and reserved indicators `%`, `@` and `` ` `` mean something only
+ * where a line or a scalar starts, and the reader takes no key and no plain scalar starting with
+ * one (BAD_PLAIN_START): "85%" is a plain value.
  */
 const NOT_PLAIN = /[\t\r\x00-\x08\x0b-\x1f\x7f&*!|>\\]/g;
 const ODD_SPACE = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
-const BAD_PLAIN_START = /^[-?:,#'"%@`\]}]/;
+const BAD_PLAIN_START = /^[-?:,#'"%@`]/;
 const INDEX = /^(0|[1-9]\d*)$/;
 
 const LF = 0x0a;
