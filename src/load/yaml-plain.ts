@@ -362,8 +362,7 @@ class Reader {
     const value: unknown[] | Record<string, unknown> = isMap ? {} : [];
     // A mapping's offsets only when positions are kept; a sequence's always (its items' lines without).
     const offsets: Offsets | undefined = isMap && !this.positions ? undefined : [];
-    let at = start + 1;
-    while (at < end && text.charCodeAt(at) === SPACE) at++;
+    let at = this.afterSpaces(start + 1, end);
     if (text.charCodeAt(at) === closing) at++;
     else {
       for (;;) {
@@ -374,8 +373,7 @@ class Reader {
           if (colon === -1 || colon + 1 >= end) giveUp();
           name = this.keyName(at, colon);
           if (Object.hasOwn(value, name)) giveUp();
-          at = colon + 2;
-          while (at < end && text.charCodeAt(at) === SPACE) at++;
+          at = this.afterSpaces(colon + 2, end);
         }
         const itemAt = at;
         let item: unknown;
@@ -401,12 +399,12 @@ class Reader {
           if (isMap) offsets.push(keyAt, itemAt);
           else offsets.push(this.positions ? itemAt : this.lines[line * LINE_FIELDS + 3]!);
         }
-        while (at < end && text.charCodeAt(at) === SPACE) at++;
+        at = this.afterSpaces(at, end);
         const next = text.charCodeAt(at);
         at++;
         if (next === closing) break;
         if (next !== COMMA) giveUp();
-        while (at < end && text.charCodeAt(at) === SPACE) at++;
+        at = this.afterSpaces(at, end);
         // A comma before the closing bracket (an empty entry): the full parser's business.
         if (at >= end || text.charCodeAt(at) === closing) giveUp();
       }
@@ -418,9 +416,14 @@ class Reader {
 
   /** Whether the text from `from` to `end` is a comment after a value: spaces, then `#`. */
   private isComment(from: number, end: number): boolean {
-    let at = from;
-    while (at < end && this.text.charCodeAt(at) === SPACE) at++;
+    const at = this.afterSpaces(from, end);
     return at > from && at < end && this.text.charCodeAt(at) === HASH;
+  }
+
+  /** The offset of the first character from `at` (up to `end`) that is not a space. */
+  private afterSpaces(at: number, end: number): number {
+    while (at < end && this.text.charCodeAt(at) === SPACE) at++;
+    return at;
   }
 
   /** The first line's content offset (where the document's root starts). */
